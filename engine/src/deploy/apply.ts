@@ -1,0 +1,39 @@
+import type { Knex } from 'knex';
+import type { ColumnChange, PlanStep } from '../schema-sync/plan.ts';
+import { QudaoError } from '../errors/catalog.ts';
+
+/** Runs the in-transaction steps of a plan and records the columns they made. A failure rolls everything back. */
+export async function applyPlan(trx: Knex.Transaction, steps: readonly PlanStep[]): Promise<void> {
+  for (const step of steps) {
+    if (step.afterCommit) continue;
+    for (const sql of step.sql) await runOrThrow(trx, sql);
+    for (const change of step.columns ?? []) await recordColumn(trx, step.object, change);
+  }
+}
+
+/** Steps that can't run in a transaction: non-unique indexes built CONCURRENTLY, which no data can make fail. */
+export async function runAfterCommit(knex: Knex, steps: readonly PlanStep[]): Promise<void> {
+  for (const step of steps) {
+    for (const sql of step.sql) await runOrThrow(knex, sql);
+  }
+}
+
+async function runOrThrow(db: Knex | Knex.Transaction, sql: string): Promise<void> {
+  try {
+    await db.raw(sql);
+  } catch (error) {
+    const reason = (error as Error).message;
+    throw new QudaoError('DEPLOY_FAILED', [], {
+      'zh-CN': `执行失败：${sql} — ${reason}`,
+      en: `Failed: ${sql} — ${reason}`,
+    });
+  }
+}
+
+async function recordColumn(trx: Knex.Transaction, object: string, change: ColumnChange): Promise<void> {
+  if (change.renamedFrom) await trx('qd_schema_fields').where({ object, field: change.renamedFrom }).delete();
+  await trx('qd_schema_fields')
+    .insert({ object, field: change.field, column_type: change.columnType, removed_at: change.removed ? trx.fn.now() : null })
+    .onConflict(['object', 'field'])
+    .merge();
+}

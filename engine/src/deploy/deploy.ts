@@ -1,0 +1,152 @@
+import type { Knex } from 'knex';
+import { v7 as uuidv7 } from 'uuid';
+import { checkDocumentShape } from '../../../metadata/src/check-shape.ts';
+import { checkDocuments } from '../../../metadata/src/check-documents.ts';
+import { effectiveDocuments } from '../../../metadata/src/effective.ts';
+import type { MetadataStore, StoredDocument } from '../../../metadata/src/store.ts';
+import type { DocKind, Label, Layer, MetadataDoc, ObjectDoc, Problem } from '../../../metadata/src/types.ts';
+import { QudaoError, problemsToFieldErrors } from '../errors/catalog.ts';
+import { loadPhysicalState } from '../schema-sync/physical-state.ts';
+import { planSchema, type PlanStep } from '../schema-sync/plan.ts';
+import { applyPlan, runAfterCommit } from './apply.ts';
+
+export const METADATA_CHANNEL = 'qudao_metadata';
+
+export interface DeployRequest {
+  documents: unknown;
+  /** Documents to delete from this layer (an object's table and data are kept). */
+  remove?: { kind: DocKind; name: string }[];
+  dryRun?: boolean;
+  force?: boolean;
+  layer?: Layer;
+  actor: string | null;
+}
+
+export interface PublicStep {
+  kind: PlanStep['kind'];
+  object: string;
+  field?: string;
+  description: Label;
+  sql: string[];
+}
+
+export interface DeployResult {
+  applied: boolean;
+  deployId?: string;
+  steps: PublicStep[];
+}
+
+export interface DeployContext {
+  knex: Knex;
+  store: MetadataStore;
+  concurrentIndexes: boolean;
+}
+
+/** validate → plan → apply in one transaction. Throws a QudaoError and changes nothing when any part fails. */
+export async function deployOrThrow(ctx: DeployContext, request: DeployRequest): Promise<DeployResult> {
+  const documents = assertDocumentsShape(request.documents);
+  const layer = request.layer ?? 'custom';
+  const deployId = uuidv7();
+  let afterCommit: PlanStep[] = [];
+  const result = await ctx.knex.transaction(async (trx) => {
+    await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [METADATA_CHANNEL]);
+    const stored = await ctx.store.loadCurrent(trx);
+    const candidate = withChanges(stored, documents, request.remove ?? [], layer);
+    const next = effectiveDocuments(candidate);
+    assertNoProblems(checkDocuments(next));
+    const plan = planSchema({
+      knex: trx,
+      previous: objectsOf(effectiveDocuments(stored)),
+      next: objectsOf(next),
+      physical: await loadPhysicalState(trx),
+      concurrentIndexes: ctx.concurrentIndexes,
+    });
+    if (plan.lossy.length && !request.force) throw new QudaoError('LOSSY_CHANGE', plan.lossy);
+    const saves = changedDocuments(stored, candidate, layer);
+    const steps = [...plan.steps, ...saves.map(saveStep)];
+    if (request.dryRun) return { applied: false, steps: steps.map(toPublic) };
+    await applyPlan(trx, plan.steps);
+    for (const doc of saves) await ctx.store.saveVersion(trx, { ...doc, deployId, actor: request.actor });
+    await trx('qd_deploys').insert({ id: deployId, steps: JSON.stringify(steps.map(toPublic)), created_by: request.actor });
+    await trx.raw('SELECT pg_notify(?, ?)', [METADATA_CHANNEL, deployId]);
+    afterCommit = plan.steps.filter((s) => s.afterCommit);
+    return { applied: true, deployId, steps: steps.map(toPublic) };
+  });
+  await runAfterCommit(ctx.knex, afterCommit);
+  return result;
+}
+
+function assertDocumentsShape(documents: unknown): MetadataDoc[] {
+  if (!Array.isArray(documents)) {
+    throw new QudaoError('BAD_REQUEST', [
+      { field: 'documents', rule: 'type', message: { 'zh-CN': 'documents 必须是文档数组', en: 'documents must be an array of documents' } },
+    ]);
+  }
+  const problems = documents.flatMap((doc, i) =>
+    checkDocumentShape(doc).map((p): Problem => ({ ...p, path: `/documents/${i}${p.path}` })),
+  );
+  assertNoProblems(problems);
+  return documents as MetadataDoc[];
+}
+
+function assertNoProblems(problems: Problem[]): void {
+  if (problems.length) throw new QudaoError('METADATA_INVALID', problemsToFieldErrors(problems));
+}
+
+const keyOf = (d: { kind: string; name: string }, layer: Layer) => `${d.kind}:${d.name}:${layer}`;
+
+function withChanges(
+  stored: StoredDocument[],
+  documents: MetadataDoc[],
+  remove: { kind: DocKind; name: string }[],
+  layer: Layer,
+): StoredDocument[] {
+  const byKey = new Map(stored.map((d) => [keyOf(d, d.layer), d]));
+  for (const doc of documents) {
+    const version = (byKey.get(keyOf(doc, layer))?.version ?? 0) + 1;
+    byKey.set(keyOf(doc, layer), { kind: doc.kind, name: doc.name, layer, version, body: doc, deleted: false });
+  }
+  for (const doc of remove) {
+    const current = byKey.get(keyOf(doc, layer));
+    if (!current || current.deleted) {
+      throw new QudaoError('DOCUMENT_NOT_FOUND', [], {
+        'zh-CN': `${layer} 层没有文档 ${doc.kind}:${doc.name}`,
+        en: `There is no document ${doc.kind}:${doc.name} in the ${layer} layer`,
+      });
+    }
+    byKey.set(keyOf(doc, layer), { ...current, version: current.version + 1, body: null, deleted: true });
+  }
+  return [...byKey.values()];
+}
+
+/** Only documents whose body changed get a new version, so re-deploying the same file is a no-op. */
+function changedDocuments(stored: StoredDocument[], candidate: StoredDocument[], layer: Layer): StoredDocument[] {
+  const before = new Map(stored.map((d) => [keyOf(d, d.layer), d]));
+  return candidate.filter((d) => {
+    if (d.layer !== layer) return false;
+    const old = before.get(keyOf(d, layer));
+    return !old || old.deleted !== d.deleted || JSON.stringify(old.body) !== JSON.stringify(d.body);
+  });
+}
+
+function saveStep(doc: StoredDocument): PlanStep {
+  const what = `${doc.kind}:${doc.name}`;
+  return {
+    kind: 'save_document',
+    object: doc.kind === 'object' ? doc.name : ((doc.body as { object?: string } | null)?.object ?? doc.name),
+    description: doc.deleted
+      ? { 'zh-CN': `删除文档 ${what}（${doc.layer} 层；表与数据保留）`, en: `Delete document ${what} (${doc.layer} layer; tables and data are kept)` }
+      : { 'zh-CN': `保存文档 ${what} 第 ${doc.version} 版（${doc.layer} 层）`, en: `Save document ${what} version ${doc.version} (${doc.layer} layer)` },
+    sql: [],
+  };
+}
+
+const objectsOf = (docs: MetadataDoc[]) => docs.filter((d): d is ObjectDoc => d.kind === 'object');
+
+const toPublic = ({ kind, object, field, description, sql }: PlanStep): PublicStep => ({
+  kind,
+  object,
+  ...(field ? { field } : {}),
+  description,
+  sql,
+});

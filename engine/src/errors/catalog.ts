@@ -1,0 +1,86 @@
+import type { Label, Locale, Problem } from '../../../metadata/src/types.ts';
+
+/** One error of a request, attached to a field of the payload (or a path inside a document). */
+export interface FieldError {
+  field: string;
+  rule: string;
+  message: Label;
+}
+
+interface CatalogEntry {
+  status: number;
+  title: Label;
+}
+
+/** Every error the API can answer with. Callers branch on the code, never on message text. */
+export const ERROR_CATALOG = {
+  OBJECT_NOT_FOUND: { status: 404, title: { 'zh-CN': '对象不存在', en: 'Object not found' } },
+  RECORD_NOT_FOUND: { status: 404, title: { 'zh-CN': '记录不存在', en: 'Record not found' } },
+  DOCUMENT_NOT_FOUND: { status: 404, title: { 'zh-CN': '元数据文档不存在', en: 'Metadata document not found' } },
+  RECORD_INVALID: { status: 422, title: { 'zh-CN': '记录校验未通过', en: 'The record is not valid' } },
+  METADATA_INVALID: { status: 422, title: { 'zh-CN': '元数据校验未通过', en: 'The metadata is not valid' } },
+  LOSSY_CHANGE: {
+    status: 422,
+    title: { 'zh-CN': '变更可能丢失数据，需强制执行', en: 'The change may lose data and needs force' },
+  },
+  DEPLOY_FAILED: { status: 422, title: { 'zh-CN': '部署失败，未做任何更改', en: 'The deploy failed; nothing was changed' } },
+  VERSION_CONFLICT: {
+    status: 409,
+    title: { 'zh-CN': '记录已被他人修改，请刷新后重试', en: 'The record was changed by someone else; reload and retry' },
+  },
+  BAD_REQUEST: { status: 400, title: { 'zh-CN': '请求无效', en: 'Bad request' } },
+  FILTER_INVALID: { status: 400, title: { 'zh-CN': '筛选条件无效', en: 'The filter is not valid' } },
+  ROUTE_NOT_FOUND: { status: 404, title: { 'zh-CN': '路径不存在', en: 'No such route' } },
+  PAYLOAD_TOO_LARGE: { status: 413, title: { 'zh-CN': '请求体过大', en: 'The request body is too large' } },
+  UNSUPPORTED_MEDIA_TYPE: { status: 415, title: { 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' } },
+  NOT_READY: { status: 503, title: { 'zh-CN': '服务尚未就绪', en: 'The service is not ready' } },
+  INTERNAL: { status: 500, title: { 'zh-CN': '服务器内部错误', en: 'Internal server error' } },
+} as const satisfies Record<string, CatalogEntry>;
+
+export type ErrorCode = keyof typeof ERROR_CATALOG;
+
+/** The one error type the engine throws for a request that can't be served; the HTTP layer renders it. */
+export class QudaoError extends Error {
+  readonly status: number;
+  constructor(
+    readonly code: ErrorCode,
+    readonly errors: FieldError[] = [],
+    readonly detail?: Label,
+    readonly extra: Record<string, unknown> = {},
+  ) {
+    super(`${code}${errors.length ? `: ${errors.map((e) => `${e.field} ${e.rule}`).join(', ')}` : ''}${detail ? ` (${detail.en})` : ''}`);
+    this.status = ERROR_CATALOG[code].status;
+  }
+}
+
+export function problemsToFieldErrors(problems: Problem[]): FieldError[] {
+  return problems.map((p) => ({
+    field: p.document ? `${p.document.kind}:${p.document.name}${p.path}` : p.path,
+    rule: p.code,
+    message: p.message,
+  }));
+}
+
+export interface ProblemJson {
+  type: string;
+  title: string;
+  status: number;
+  code: ErrorCode;
+  detail?: string;
+  errors: { field: string; rule: string; message: string }[];
+  [extra: string]: unknown;
+}
+
+export function toProblemJson(error: QudaoError, locale: Locale, instance?: string): ProblemJson {
+  const entry = ERROR_CATALOG[error.code];
+  return {
+    type: `https://qudao.dev/problems/${error.code.toLowerCase().replaceAll('_', '-')}`,
+    title: entry.title[locale],
+    status: entry.status,
+    code: error.code,
+    ...(error.detail ? { detail: error.detail[locale] } : {}),
+    ...(instance ? { instance } : {}),
+    errors: error.errors.map((e) => ({ field: e.field, rule: e.rule, message: e.message[locale] })),
+    ...error.extra,
+  };
+}

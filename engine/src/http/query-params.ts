@@ -1,0 +1,53 @@
+import { QudaoError } from '../errors/catalog.ts';
+import { MAX_LIMIT, type ListQuery } from '../records/list-query.ts';
+
+type Query = Record<string, string | undefined>;
+
+const badParam = (field: string, zh: string, en: string) =>
+  new QudaoError('BAD_REQUEST', [{ field, rule: 'format', message: { 'zh-CN': zh, en } }]);
+
+export const csv = (value: string | undefined) =>
+  value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean);
+
+export const flag = (value: string | undefined) => value === 'true' || value === '1';
+
+export function parseListQuery(query: Query): ListQuery {
+  return {
+    filter: parseFilter(query.filter),
+    sort: query.sort,
+    limit: parseLimit(query.limit),
+    cursor: query.cursor,
+    fields: csv(query.fields),
+    expand: csv(query.expand),
+    count: flag(query.count),
+    deleted: flag(query.deleted),
+  };
+}
+
+function parseFilter(value: string | undefined): unknown {
+  if (value === undefined || value === '') return undefined;
+  try {
+    return JSON.parse(value);
+  } catch {
+    throw new QudaoError('FILTER_INVALID', [
+      { field: 'filter', rule: 'json', message: { 'zh-CN': 'filter 不是有效的 JSON', en: 'filter is not valid JSON' } },
+    ]);
+  }
+}
+
+function parseLimit(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_LIMIT) {
+    throw badParam('limit', `limit 必须是 1 到 ${MAX_LIMIT} 的整数`, `limit must be an integer from 1 to ${MAX_LIMIT}`);
+  }
+  return limit;
+}
+
+/** If-Match carries the version a client read: `"3"`, `W/"3"` or `3`. */
+export function parseIfMatch(value: string | undefined): number | undefined {
+  if (value === undefined) return undefined;
+  const version = Number(value.replace(/^W\//, '').replaceAll('"', ''));
+  if (!Number.isInteger(version)) throw badParam('If-Match', 'If-Match 必须是记录的版本号', 'If-Match must be the record version');
+  return version;
+}

@@ -1,0 +1,51 @@
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { RecordService } from '../records/record-service.ts';
+import type { RecordData } from '../records/row-mapping.ts';
+import { csv, flag, parseIfMatch, parseListQuery } from './query-params.ts';
+import { writeContext } from './request-context.ts';
+
+type Params = { object: string; id: string };
+type Query = Record<string, string | undefined>;
+
+const withVersion = (reply: FastifyReply, record: RecordData) => reply.header('etag', `"${record.version}"`).send(record);
+
+export function registerRecordRoutes(app: FastifyInstance, records: RecordService, actor: () => string | null): void {
+  app.get<{ Params: Params; Querystring: Query }>('/api/records/:object', async (request) =>
+    records.list(request.params.object, parseListQuery(request.query)),
+  );
+
+  app.post<{ Params: Params }>('/api/records/:object', async (request, reply) => {
+    const record = await records.create(request.params.object, request.body, writeContext(request, actor()));
+    reply.status(201).header('location', `/api/records/${request.params.object}/${record.id}`);
+    return withVersion(reply, record);
+  });
+
+  app.get<{ Params: Params; Querystring: Query }>('/api/records/:object/:id', async (request, reply) => {
+    const { fields, expand, asOf, deleted } = request.query;
+    const record = await records.get(request.params.object, request.params.id, {
+      fields: csv(fields),
+      expand: csv(expand),
+      asOf,
+      includeDeleted: flag(deleted),
+    });
+    return withVersion(reply, record);
+  });
+
+  app.patch<{ Params: Params }>('/api/records/:object/:id', async (request, reply) => {
+    const expected = parseIfMatch(request.headers['if-match']);
+    const { object, id } = request.params;
+    return withVersion(reply, await records.update(object, id, request.body, expected, writeContext(request, actor())));
+  });
+
+  app.delete<{ Params: Params }>('/api/records/:object/:id', async (request, reply) =>
+    withVersion(reply, await records.remove(request.params.object, request.params.id, writeContext(request, actor()))),
+  );
+
+  app.post<{ Params: Params }>('/api/records/:object/:id/restore', async (request, reply) =>
+    withVersion(reply, await records.restore(request.params.object, request.params.id, writeContext(request, actor()))),
+  );
+
+  app.get<{ Params: Params }>('/api/records/:object/:id/history', async (request) => ({
+    data: await records.history(request.params.object, request.params.id),
+  }));
+}

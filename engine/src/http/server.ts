@@ -1,0 +1,25 @@
+import { randomUUID } from 'node:crypto';
+import Fastify, { type FastifyInstance } from 'fastify';
+import type { Logger } from 'pino';
+import { registerErrorHandling } from './error-handler.ts';
+
+const REQUEST_ID = /^[\w.:-]{1,64}$/;
+
+/** A fastify instance with our logging, request ids and problem+json errors; routes are registered by the app. */
+export function createServer(logger: Logger): FastifyInstance {
+  const app = Fastify({
+    loggerInstance: logger,
+    bodyLimit: 1024 * 1024,
+    requestIdHeader: false,
+    genReqId: (request) => {
+      const given = request.headers['x-request-id'];
+      return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
+    },
+    forceCloseConnections: true,
+  }) as unknown as FastifyInstance;
+  app.addHook('onSend', async (request, reply) => {
+    reply.header('x-request-id', request.id);
+  });
+  registerErrorHandling(app);
+  return app;
+}

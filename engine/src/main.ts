@@ -1,0 +1,27 @@
+import { createApp, createLogger } from './app.ts';
+import { loadConfig } from './config.ts';
+
+const config = loadConfig();
+const logger = createLogger(config);
+const app = await createApp(config, logger);
+await app.server.listen({ port: config.port, host: config.host });
+
+const database = app.db.embedded ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
+console.log(`\nQudao is running on http://localhost:${config.port}  (${database})`);
+console.log(`  API reference: http://localhost:${config.port}/api/openapi.json\n`);
+
+let closing = false;
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.once(signal, () => {
+    if (closing) return;
+    closing = true;
+    logger.info({ signal }, 'shutting down');
+    app.close().then(
+      () => process.exit(0),
+      (err) => {
+        logger.error({ err }, 'shutdown failed');
+        process.exit(1);
+      },
+    );
+  });
+}

@@ -1,0 +1,115 @@
+import type { Knex } from 'knex';
+import { QudaoError } from '../errors/catalog.ts';
+import type { ObjectRuntime } from '../registry.ts';
+import { decodeCursor, encodeCursor } from './cursor.ts';
+import { compileFilter, type ColumnInfo, type ColumnResolver } from './filter-sql.ts';
+import { cursorValues, keysetPredicate, orderByFragment, parseSort } from './sort.ts';
+import { recordFromRow, SYSTEM_COLUMNS, type RecordData } from './row-mapping.ts';
+
+export interface ListQuery {
+  filter?: unknown;
+  sort?: string;
+  limit?: number;
+  cursor?: string;
+  fields?: string[];
+  expand?: string[];
+  count?: boolean;
+  /** The recycle bin: soft-deleted records instead of live ones. */
+  deleted?: boolean;
+}
+
+export interface ListResult {
+  data: RecordData[];
+  nextCursor: string | null;
+  total?: number;
+  totalIsEstimate?: boolean;
+}
+
+const ALIAS = 't';
+export const MAX_LIMIT = 500;
+
+const SYSTEM_COLUMN_TYPES: Record<string, ColumnInfo['type']> = {
+  id: 'uuid', created_at: 'datetime', updated_at: 'datetime', deleted_at: 'datetime',
+  created_by: 'uuid', updated_by: 'uuid', owner_id: 'uuid', version: 'integer',
+};
+
+/** Filters, sorts and sort keys resolve names only through the object's metadata: nothing else reaches SQL. */
+export function columnResolver(object: ObjectRuntime): ColumnResolver {
+  return (name) => {
+    if (Object.hasOwn(SYSTEM_COLUMN_TYPES, name)) return { identifier: `${ALIAS}.${name}`, type: SYSTEM_COLUMN_TYPES[name] };
+    const field = object.fields.get(name);
+    if (!field) return undefined;
+    const type = field.type === 'formula' || field.type === 'rollup' ? (field.returns ?? 'text') : field.type;
+    return { identifier: `${ALIAS}.${name}`, type };
+  };
+}
+
+export async function listRecords(knex: Knex, object: ObjectRuntime, query: ListQuery, exactCountLimit: number): Promise<ListResult> {
+  const resolve = columnResolver(object);
+  const keys = parseSort(query.sort, resolve);
+  const limit = query.limit ?? 50;
+  const where = (builder: Knex.QueryBuilder) => {
+    builder.from({ [ALIAS]: object.table });
+    builder.where(knex.raw(`${ALIAS}.deleted_at IS ${query.deleted ? 'NOT NULL' : 'NULL'}`));
+    if (query.filter !== undefined) {
+      const filter = compileFilter(query.filter, resolve);
+      builder.where(knex.raw(filter.sql, filter.bindings as Knex.RawBinding[]));
+    }
+  };
+  const page = knex.queryBuilder();
+  where(page);
+  if (query.cursor !== undefined) {
+    const after = keysetPredicate(keys, decodeCursor(query.cursor, keys));
+    page.where(knex.raw(after.sql, after.bindings as Knex.RawBinding[]));
+  }
+  const order = orderByFragment(keys);
+  const columns = selectedColumns(object, query.fields, keys.map((k) => k.column));
+  page.select(columns.map((c) => `${ALIAS}.${c}`)).orderByRaw(order.sql, order.bindings as Knex.RawBinding[]).limit(limit + 1);
+  const rows: RecordData[] = await page;
+  const hasMore = rows.length > limit;
+  const pageRows = rows.slice(0, limit);
+  const result: ListResult = {
+    data: pageRows.map((row) => recordFromRow(object, row, query.fields)),
+    nextCursor: hasMore ? encodeCursor(cursorValues(keys, pageRows[pageRows.length - 1])) : null,
+  };
+  if (query.count) Object.assign(result, await countRows(knex, where, exactCountLimit));
+  return result;
+}
+
+function selectedColumns(object: ObjectRuntime, fields: string[] | undefined, sortColumns: string[]): string[] {
+  if (!fields) return [...SYSTEM_COLUMNS, ...object.fieldList.map((f) => f.name)];
+  const unknown = fields.filter((f) => !object.fields.has(f) && !(SYSTEM_COLUMNS as readonly string[]).includes(f));
+  if (unknown.length) {
+    throw new QudaoError(
+      'BAD_REQUEST',
+      unknown.map((name) => ({
+        field: 'fields',
+        rule: 'unknown_field',
+        message: { 'zh-CN': `${object.name} 没有字段 ${name}`, en: `${object.name} has no field ${name}` },
+      })),
+    );
+  }
+  return [...new Set(['id', 'version', ...fields, ...sortColumns])];
+}
+
+/** Exact up to the limit, then PostgreSQL's estimate: a count never costs more than a bounded scan. */
+async function countRows(
+  knex: Knex,
+  where: (builder: Knex.QueryBuilder) => void,
+  exactCountLimit: number,
+): Promise<{ total: number; totalIsEstimate: boolean }> {
+  const bounded = knex.queryBuilder();
+  where(bounded);
+  bounded.select(knex.raw('1')).limit(exactCountLimit + 1);
+  const { rows } = await knex.raw('SELECT count(*)::int AS n FROM (?) AS bounded', [bounded]);
+  const exact = Number(rows[0].n);
+  if (exact <= exactCountLimit) return { total: exact, totalIsEstimate: false };
+  const all = knex.queryBuilder();
+  where(all);
+  all.select(knex.raw('1'));
+  const { sql, bindings } = all.toSQL();
+  const explained = await knex.raw(`EXPLAIN (FORMAT JSON) ${sql}`, bindings as Knex.RawBinding[]);
+  const plan = explained.rows[0]['QUERY PLAN'];
+  const estimate = Number((typeof plan === 'string' ? JSON.parse(plan) : plan)[0].Plan['Plan Rows']);
+  return { total: Math.max(estimate, exact), totalIsEstimate: true };
+}

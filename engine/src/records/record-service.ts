@@ -1,0 +1,217 @@
+import type { Knex } from 'knex';
+import { v7 as uuidv7 } from 'uuid';
+import { QudaoError, type FieldError } from '../errors/catalog.ts';
+import type { ObjectRuntime, Registry } from '../registry.ts';
+import { sequenceName } from '../schema-sync/names.ts';
+import { diffRecords, historyOf, recordWrite, replay, type HistoryEntry, type WriteContext } from './audit.ts';
+import { fieldErrorFromDb } from './db-errors.ts';
+import { expandLookups } from './expand.ts';
+import { listRecords, type ListQuery, type ListResult } from './list-query.ts';
+import { recordFromRow, rowFromValues, SYSTEM_COLUMNS, type RecordData } from './row-mapping.ts';
+
+export interface ReadOptions {
+  fields?: string[];
+  expand?: string[];
+  asOf?: string;
+  includeDeleted?: boolean;
+}
+
+/** Create, read, update, soft delete, restore, list and history of the records of every object. */
+export class RecordService {
+  constructor(
+    private readonly knex: Knex,
+    private readonly registry: Registry,
+    private readonly options: { exactCountLimit: number },
+  ) {}
+
+  async create(objectName: string, input: unknown, ctx: WriteContext): Promise<RecordData> {
+    const object = this.registry.objectOrThrow(objectName);
+    const { values, errors } = object.validator.validateCreate(input);
+    assertValid(errors);
+    const id = uuidv7();
+    return this.write(object, async (trx) => {
+      const row = { id, created_by: ctx.actor, updated_by: ctx.actor, owner_id: ctx.actor, ...rowFromValues(object, values) };
+      Object.assign(row, await this.autonumbers(trx, object));
+      const [inserted] = await trx(object.table).insert(row).returning(columnsOf(object));
+      const record = recordFromRow(object, inserted);
+      await recordWrite(trx, object.name, id, 'create', diffRecords({}, record), record, ctx);
+      return record;
+    });
+  }
+
+  async get(objectName: string, id: string, options: ReadOptions = {}): Promise<RecordData> {
+    const object = this.registry.objectOrThrow(objectName);
+    const record = options.asOf ? await this.asOf(object, id, options.asOf) : await this.current(object, id, options);
+    const [expanded] = await expandLookups(this.knex, this.registry, object, [pick(record, options.fields)], options.expand ?? []);
+    return expanded;
+  }
+
+  async update(objectName: string, id: string, body: unknown, expectedVersion: number | undefined, ctx: WriteContext): Promise<RecordData> {
+    const object = this.registry.objectOrThrow(objectName);
+    const { version: bodyVersion, ...patch } = assertObject(body);
+    const expected = expectedVersion ?? parseVersion(bodyVersion);
+    return this.write(object, async (trx) => {
+      const current = await this.lockForWrite(trx, object, id, false);
+      if (expected !== undefined && expected !== current.version) throw versionConflict(current);
+      const { values, errors } = object.validator.validateUpdate(patch, current);
+      assertValid(errors);
+      const changed = diffRecords(current, values);
+      if (!Object.keys(changed).length) return current;
+      const changedValues = Object.fromEntries(Object.keys(changed).map((k) => [k, values[k]]));
+      return this.applyChange(trx, object, current, rowFromValues(object, changedValues), 'update', ctx);
+    });
+  }
+
+  async remove(objectName: string, id: string, ctx: WriteContext): Promise<RecordData> {
+    const object = this.registry.objectOrThrow(objectName);
+    return this.write(object, async (trx) => {
+      const current = await this.lockForWrite(trx, object, id, false);
+      return this.applyChange(trx, object, current, { deleted_at: trx.fn.now() }, 'delete', ctx);
+    });
+  }
+
+  async restore(objectName: string, id: string, ctx: WriteContext): Promise<RecordData> {
+    const object = this.registry.objectOrThrow(objectName);
+    return this.write(object, async (trx) => {
+      const current = await this.lockForWrite(trx, object, id, true);
+      if (current.deleted_at === null) return current;
+      return this.applyChange(trx, object, current, { deleted_at: null }, 'restore', ctx);
+    });
+  }
+
+  async list(objectName: string, query: ListQuery): Promise<ListResult> {
+    const object = this.registry.objectOrThrow(objectName);
+    const result = await listRecords(this.knex, object, query, this.options.exactCountLimit);
+    result.data = await expandLookups(this.knex, this.registry, object, result.data, query.expand ?? []);
+    return result;
+  }
+
+  async history(objectName: string, id: string): Promise<HistoryEntry[]> {
+    const object = this.registry.objectOrThrow(objectName);
+    const entries = await historyOf(this.knex, object.name, id);
+    if (!entries.length) throw recordNotFound(object, id);
+    return entries;
+  }
+
+  private async current(object: ObjectRuntime, id: string, options: ReadOptions): Promise<RecordData> {
+    assertUuid(object, id);
+    const query = this.knex(object.table).select(columnsOf(object)).where('id', id);
+    if (!options.includeDeleted) query.whereNull('deleted_at');
+    const row = await query.first();
+    if (!row) throw recordNotFound(object, id);
+    return recordFromRow(object, row);
+  }
+
+  private async asOf(object: ObjectRuntime, id: string, asOf: string): Promise<RecordData> {
+    assertUuid(object, id);
+    const at = new Date(asOf);
+    if (Number.isNaN(at.getTime())) {
+      throw new QudaoError('BAD_REQUEST', [
+        { field: 'asOf', rule: 'format', message: { 'zh-CN': 'asOf 必须是 ISO 8601 时间', en: 'asOf must be an ISO 8601 timestamp' } },
+      ]);
+    }
+    const record = replay(await historyOf(this.knex, object.name, id, at.toISOString()));
+    if (!record) throw recordNotFound(object, id);
+    return pick(record, [...SYSTEM_COLUMNS, ...object.fieldList.map((f) => f.name)]);
+  }
+
+  private async lockForWrite(trx: Knex.Transaction, object: ObjectRuntime, id: string, deleted: boolean): Promise<RecordData> {
+    assertUuid(object, id);
+    const query = trx(object.table).select(columnsOf(object)).where('id', id).forUpdate();
+    if (!deleted) query.whereNull('deleted_at');
+    const row = await query.first();
+    if (!row) throw recordNotFound(object, id);
+    return recordFromRow(object, row);
+  }
+
+  private async applyChange(
+    trx: Knex.Transaction,
+    object: ObjectRuntime,
+    current: RecordData,
+    row: RecordData,
+    action: 'update' | 'delete' | 'restore',
+    ctx: WriteContext,
+  ): Promise<RecordData> {
+    const [updated] = await trx(object.table)
+      .where('id', current.id as string)
+      .update({ ...row, version: trx.raw('?? + 1', ['version']), updated_at: trx.fn.now(), updated_by: ctx.actor })
+      .returning(columnsOf(object));
+    const record = recordFromRow(object, updated);
+    await recordWrite(trx, object.name, record.id as string, action, diffRecords(current, record), record, ctx);
+    return record;
+  }
+
+  private async autonumbers(trx: Knex.Transaction, object: ObjectRuntime): Promise<RecordData> {
+    const values: RecordData = {};
+    for (const field of object.fieldList.filter((f) => f.type === 'autonumber')) {
+      const { rows } = await trx.raw('SELECT nextval(?::regclass) AS n', [`data.${sequenceName(object.name, field.name)}`]);
+      values[field.name] = formatAutonumber(field.format ?? '{000000}', Number(rows[0].n));
+    }
+    return values;
+  }
+
+  private async write<T>(object: ObjectRuntime, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+    try {
+      return await this.knex.transaction(work);
+    } catch (error) {
+      throw fieldErrorFromDb(object, error) ?? error;
+    }
+  }
+}
+
+export function formatAutonumber(format: string, n: number): string {
+  return format.replace(/\{(0+)\}/, (_, zeros: string) => String(n).padStart(zeros.length, '0'));
+}
+
+const columnsOf = (object: ObjectRuntime) => [...SYSTEM_COLUMNS, ...object.fieldList.map((f) => f.name)];
+
+function pick(record: RecordData, fields: readonly string[] | undefined): RecordData {
+  if (!fields) return record;
+  return Object.fromEntries(Object.entries(record).filter(([k]) => k === 'id' || k === 'version' || fields.includes(k)));
+}
+
+function assertValid(errors: FieldError[]): void {
+  if (errors.length) throw new QudaoError('RECORD_INVALID', errors);
+}
+
+function assertObject(body: unknown): Record<string, unknown> {
+  if (body === null || typeof body !== 'object' || Array.isArray(body)) {
+    throw new QudaoError('RECORD_INVALID', [
+      { field: '', rule: 'not_an_object', message: { 'zh-CN': '请求体必须是 JSON 对象', en: 'The body must be a JSON object' } },
+    ]);
+  }
+  return body as Record<string, unknown>;
+}
+
+function parseVersion(value: unknown): number | undefined {
+  if (value === undefined || value === null) return undefined;
+  const version = Number(value);
+  if (!Number.isInteger(version)) {
+    throw new QudaoError('RECORD_INVALID', [
+      { field: 'version', rule: 'type', message: { 'zh-CN': 'version 必须是整数', en: 'version must be an integer' } },
+    ]);
+  }
+  return version;
+}
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+function assertUuid(object: ObjectRuntime, id: string): void {
+  if (!UUID.test(id)) throw recordNotFound(object, id);
+}
+
+function recordNotFound(object: ObjectRuntime, id: string): QudaoError {
+  return new QudaoError('RECORD_NOT_FOUND', [], {
+    'zh-CN': `${object.doc.label['zh-CN']}中没有 id 为 ${id} 的记录`,
+    en: `${object.doc.label.en} has no record with id ${id}`,
+  });
+}
+
+function versionConflict(current: RecordData): QudaoError {
+  return new QudaoError(
+    'VERSION_CONFLICT',
+    [{ field: 'version', rule: 'stale', message: { 'zh-CN': `记录当前为第 ${current.version} 版`, en: `The record is at version ${current.version}` } }],
+    undefined,
+    { currentVersion: current.version, current },
+  );
+}

@@ -1,0 +1,87 @@
+import type { Knex } from 'knex';
+import { effectiveDocuments } from '../../metadata/src/effective.ts';
+import { MetadataStore } from '../../metadata/src/store.ts';
+import type { FieldDef, MetadataDoc, ObjectDoc, ValidationRuleDoc } from '../../metadata/src/types.ts';
+import { QudaoError } from './errors/catalog.ts';
+import { buildRecordValidator, type RecordValidator } from './records/record-validator.ts';
+import { foreignKeyName, indexName, tableName } from './schema-sync/names.ts';
+import { desiredIndexes } from './schema-sync/plan.ts';
+
+const COMPUTED_TYPES = new Set(['formula', 'rollup', 'autonumber']);
+
+/** One object as the runtime needs it: compiled once per deploy, read on every request without a query. */
+export class ObjectRuntime {
+  readonly name: string;
+  readonly table: string;
+  readonly fields: ReadonlyMap<string, FieldDef>;
+  readonly fieldList: readonly FieldDef[];
+  /** Constraint name → the field it guards, to turn unique and foreign-key violations into field errors. */
+  readonly constraintFields: ReadonlyMap<string, string[]>;
+  private validatorCache?: RecordValidator;
+
+  constructor(
+    readonly doc: ObjectDoc,
+    readonly rules: readonly ValidationRuleDoc[],
+  ) {
+    this.name = doc.name;
+    this.table = tableName(doc.name);
+    this.fieldList = doc.fields.filter((f) => !f.removed);
+    this.fields = new Map(this.fieldList.map((f) => [f.name, f]));
+    this.constraintFields = new Map([
+      ...desiredIndexes(doc).filter((i) => i.unique).map((i) => [indexName(doc.name, i.fields, true), i.fields] as [string, string[]]),
+      ...this.fieldList.map((f) => [foreignKeyName(doc.name, f.name), [f.name]] as [string, string[]]),
+    ]);
+  }
+
+  get validator(): RecordValidator {
+    this.validatorCache ??= buildRecordValidator(this.doc, this.rules);
+    return this.validatorCache;
+  }
+
+  isComputed(field: FieldDef): boolean {
+    return COMPUTED_TYPES.has(field.type);
+  }
+}
+
+/** The effective metadata of this engine instance, reloaded after every deploy (its own or another instance's). */
+export class Registry {
+  private objects = new Map<string, ObjectRuntime>();
+  private docs: MetadataDoc[] = [];
+  private readonly store: MetadataStore;
+
+  constructor(private readonly knex: Knex) {
+    this.store = new MetadataStore(knex);
+  }
+
+  async reload(): Promise<void> {
+    const docs = effectiveDocuments(await this.store.loadCurrent());
+    const rules = docs.filter((d): d is ValidationRuleDoc => d.kind === 'validationRule');
+    const objects = new Map<string, ObjectRuntime>();
+    for (const doc of docs) {
+      if (doc.kind !== 'object') continue;
+      objects.set(doc.name, new ObjectRuntime(doc, rules.filter((r) => r.object === doc.name)));
+    }
+    this.docs = docs;
+    this.objects = objects;
+  }
+
+  documents(kind?: string): MetadataDoc[] {
+    return kind ? this.docs.filter((d) => d.kind === kind) : this.docs;
+  }
+
+  objectList(): ObjectRuntime[] {
+    return [...this.objects.values()];
+  }
+
+  object(name: string): ObjectRuntime | undefined {
+    return this.objects.get(name);
+  }
+
+  objectOrThrow(name: string): ObjectRuntime {
+    const object = this.objects.get(name);
+    if (!object) {
+      throw new QudaoError('OBJECT_NOT_FOUND', [], { 'zh-CN': `没有名为 ${name} 的对象`, en: `There is no object named ${name}` });
+    }
+    return object;
+  }
+}

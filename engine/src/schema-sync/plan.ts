@@ -1,0 +1,297 @@
+import type { Knex } from 'knex';
+import type { FieldError } from '../errors/catalog.ts';
+import type { FieldDef, Label, ObjectDoc } from '../../../metadata/src/types.ts';
+import { columnType, isReference, isSafeCast } from './column-types.ts';
+import { foreignKeyName, indexName, sequenceName, tableName } from './names.ts';
+import type { PhysicalColumn, PhysicalState } from './physical-state.ts';
+
+export type StepKind =
+  | 'create_table' | 'rename_column' | 'add_column' | 'alter_type' | 'soft_remove_field' | 'restore_field'
+  | 'add_foreign_key' | 'add_index' | 'metadata_only' | 'save_document';
+
+export interface ColumnChange {
+  field: string;
+  columnType: string;
+  removed: boolean;
+  renamedFrom?: string;
+}
+
+export interface PlanStep {
+  kind: StepKind;
+  object: string;
+  field?: string;
+  description: Label;
+  sql: string[];
+  /** CREATE INDEX CONCURRENTLY can't run inside a transaction: such steps run right after the commit. */
+  afterCommit?: boolean;
+  /** The bookkeeping of `qd_schema_fields` this step implies. */
+  columns?: ColumnChange[];
+}
+
+export interface SchemaPlan {
+  steps: PlanStep[];
+  /** Changes that may lose data; refused unless the deploy is forced. */
+  lossy: FieldError[];
+}
+
+interface PlanInput {
+  knex: Knex;
+  previous: readonly ObjectDoc[];
+  next: readonly ObjectDoc[];
+  physical: PhysicalState;
+  /** Index existing tables concurrently (PostgreSQL) or inside the transaction (PGlite, one connection). */
+  concurrentIndexes: boolean;
+}
+
+const STEP_ORDER: StepKind[] = [
+  'create_table', 'rename_column', 'add_column', 'alter_type', 'soft_remove_field', 'restore_field',
+  'add_foreign_key', 'add_index', 'metadata_only',
+];
+
+const SYSTEM_COLUMNS_SQL = [
+  '"id" uuid PRIMARY KEY',
+  '"created_at" timestamp with time zone NOT NULL DEFAULT now()',
+  '"created_by" uuid',
+  '"updated_at" timestamp with time zone NOT NULL DEFAULT now()',
+  '"updated_by" uuid',
+  '"owner_id" uuid',
+  '"version" integer NOT NULL DEFAULT 1',
+  '"deleted_at" timestamp with time zone',
+];
+
+const liveFields = (object: ObjectDoc) => object.fields.filter((f) => !f.removed);
+
+export function planSchema(input: PlanInput): SchemaPlan {
+  const plan: SchemaPlan = { steps: [], lossy: [] };
+  const previousByName = new Map(input.previous.map((o) => [o.name, o]));
+  for (const object of input.next) {
+    const planner = new ObjectPlanner(input, object, previousByName.get(object.name), plan);
+    planner.plan();
+  }
+  plan.steps.sort((a, b) => STEP_ORDER.indexOf(a.kind) - STEP_ORDER.indexOf(b.kind));
+  return plan;
+}
+
+class ObjectPlanner {
+  private readonly table: Map<string, PhysicalColumn> | undefined;
+  private readonly q: (identifier: string) => string;
+
+  constructor(
+    private readonly input: PlanInput,
+    private readonly object: ObjectDoc,
+    private readonly previous: ObjectDoc | undefined,
+    private readonly out: SchemaPlan,
+  ) {
+    this.table = input.physical.tables.get(object.name);
+    this.q = (identifier) => input.knex.raw('??', [identifier]).toQuery();
+  }
+
+  plan(): void {
+    if (this.table) this.planColumns(this.table);
+    else this.planCreateTable();
+    this.planForeignKeys();
+    this.planIndexes();
+    this.planMetadataOnly();
+  }
+
+  private get qualifiedTable(): string {
+    return this.q(tableName(this.object.name));
+  }
+
+  private step(kind: StepKind, description: Label, sql: string[], extra: Partial<PlanStep> = {}): void {
+    this.out.steps.push({ kind, object: this.object.name, description, sql, ...extra });
+  }
+
+  private planCreateTable(): void {
+    const fields = liveFields(this.object);
+    const columns = [...SYSTEM_COLUMNS_SQL, ...fields.map((f) => `${this.q(f.name)} ${columnType(f)}`)];
+    const label = this.object.label;
+    this.step(
+      'create_table',
+      { 'zh-CN': `创建表 ${tableName(this.object.name)}（${label['zh-CN']}）`, en: `Create table ${tableName(this.object.name)} (${label.en})` },
+      [`CREATE TABLE ${this.qualifiedTable} (${columns.join(', ')})`, ...fields.flatMap((f) => this.sequenceSql(f))],
+      { columns: fields.map((f) => ({ field: f.name, columnType: columnType(f), removed: false })) },
+    );
+  }
+
+  private sequenceSql(field: FieldDef): string[] {
+    if (field.type !== 'autonumber') return [];
+    return [`CREATE SEQUENCE IF NOT EXISTS ${this.q(`data.${sequenceName(this.object.name, field.name)}`)}`];
+  }
+
+  private planColumns(table: Map<string, PhysicalColumn>): void {
+    const wanted = new Set<string>();
+    for (const field of liveFields(this.object)) {
+      wanted.add(field.name);
+      const renamedFrom = field.renamedFrom && !table.has(field.name) && table.has(field.renamedFrom) ? field.renamedFrom : undefined;
+      if (renamedFrom) wanted.add(renamedFrom);
+      const existing = table.get(renamedFrom ?? field.name);
+      if (!existing) this.planAddColumn(field);
+      else {
+        if (renamedFrom) this.planRename(renamedFrom, field, existing);
+        if (existing.removed) this.planRestore(field, existing);
+        this.planTypeChange(field, existing);
+      }
+    }
+    for (const [name, column] of table) {
+      if (!wanted.has(name) && !column.removed) this.planSoftRemove(name, column);
+    }
+  }
+
+  private planAddColumn(field: FieldDef): void {
+    const type = columnType(field);
+    this.step(
+      'add_column',
+      { 'zh-CN': `新增字段 ${this.object.name}.${field.name}（${type}）`, en: `Add column ${this.object.name}.${field.name} (${type})` },
+      [`ALTER TABLE ${this.qualifiedTable} ADD COLUMN ${this.q(field.name)} ${type}`, ...this.sequenceSql(field)],
+      { field: field.name, columns: [{ field: field.name, columnType: type, removed: false }] },
+    );
+  }
+
+  private planRename(from: string, field: FieldDef, existing: PhysicalColumn): void {
+    this.step(
+      'rename_column',
+      { 'zh-CN': `字段 ${from} 更名为 ${field.name}`, en: `Rename column ${from} to ${field.name}` },
+      [`ALTER TABLE ${this.qualifiedTable} RENAME COLUMN ${this.q(from)} TO ${this.q(field.name)}`],
+      { field: field.name, columns: [{ field: field.name, columnType: existing.columnType, removed: false, renamedFrom: from }] },
+    );
+  }
+
+  private planRestore(field: FieldDef, existing: PhysicalColumn): void {
+    this.step(
+      'restore_field',
+      { 'zh-CN': `恢复已移除的字段 ${field.name}（数据仍在）`, en: `Restore the removed field ${field.name} (its data was kept)` },
+      [],
+      { field: field.name, columns: [{ field: field.name, columnType: existing.columnType, removed: false }] },
+    );
+  }
+
+  private planSoftRemove(name: string, column: PhysicalColumn): void {
+    this.step(
+      'soft_remove_field',
+      { 'zh-CN': `隐藏字段 ${name}：列与数据保留，可恢复`, en: `Hide field ${name}: the column and its data are kept and can be restored` },
+      [],
+      { field: name, columns: [{ field: name, columnType: column.columnType, removed: true }] },
+    );
+  }
+
+  private planTypeChange(field: FieldDef, existing: PhysicalColumn): void {
+    const to = columnType(field);
+    const targetChanged = this.referenceTargetChanged(field);
+    if (existing.columnType === to && !targetChanged) return;
+    if (!isSafeCast(existing.columnType, to) || targetChanged) {
+      this.out.lossy.push({
+        field: `object:${this.object.name}/fields/${field.name}`,
+        rule: 'lossy_change',
+        message: targetChanged
+          ? { 'zh-CN': `更改 ${field.name} 的引用对象可能使现有值失效`, en: `Changing the target of ${field.name} may invalidate existing values` }
+          : {
+              'zh-CN': `把 ${field.name} 从 ${existing.columnType} 改为 ${to} 可能丢失数据`,
+              en: `Changing ${field.name} from ${existing.columnType} to ${to} may lose data`,
+            },
+      });
+    }
+    if (existing.columnType === to) return;
+    const column = this.q(field.name);
+    this.step(
+      'alter_type',
+      { 'zh-CN': `字段 ${field.name} 类型 ${existing.columnType} → ${to}`, en: `Change ${field.name} from ${existing.columnType} to ${to}` },
+      [`ALTER TABLE ${this.qualifiedTable} ALTER COLUMN ${column} TYPE ${to} USING ${column}::${to}`],
+      { field: field.name, columns: [{ field: field.name, columnType: to, removed: false }] },
+    );
+  }
+
+  private referenceTargetChanged(field: FieldDef): boolean {
+    const before = this.previous?.fields.find((f) => f.name === (field.renamedFrom ?? field.name)) ?? this.previous?.fields.find((f) => f.name === field.name);
+    return Boolean(before && isReference(before) && isReference(field) && before.target !== field.target);
+  }
+
+  private planForeignKeys(): void {
+    for (const field of liveFields(this.object).filter(isReference)) {
+      const name = foreignKeyName(this.object.name, field.name);
+      const retarget = this.referenceTargetChanged(field);
+      if (this.input.physical.constraints.has(name) && !retarget) continue;
+      const onDelete = field.type === 'master_detail' ? 'CASCADE' : 'RESTRICT';
+      // A new column on an existing table holds only NULLs, so validating it would scan the table for nothing.
+      const isNewColumn = this.table !== undefined && !this.table.has(field.name);
+      this.step(
+        'add_foreign_key',
+        { 'zh-CN': `外键 ${this.object.name}.${field.name} → ${field.target}`, en: `Foreign key ${this.object.name}.${field.name} → ${field.target}` },
+        [
+          ...(retarget ? [`ALTER TABLE ${this.qualifiedTable} DROP CONSTRAINT IF EXISTS ${this.q(name)}`] : []),
+          `ALTER TABLE ${this.qualifiedTable} ADD CONSTRAINT ${this.q(name)} FOREIGN KEY (${this.q(field.name)}) ` +
+            `REFERENCES ${this.q(tableName(field.target!))} ("id") ON DELETE ${onDelete}${isNewColumn ? ' NOT VALID' : ''}`,
+        ],
+        { field: field.name },
+      );
+    }
+  }
+
+  private planIndexes(): void {
+    const concurrently = this.input.concurrentIndexes && this.table !== undefined;
+    for (const index of desiredIndexes(this.object)) {
+      const name = indexName(this.object.name, index.fields, index.unique);
+      if (this.input.physical.indexes.has(name)) continue;
+      const columns = index.fields.map(this.q).join(', ');
+      const unique = index.unique ? 'UNIQUE ' : '';
+      const where = index.unique ? ' WHERE "deleted_at" IS NULL' : '';
+      this.step(
+        'add_index',
+        {
+          'zh-CN': `${index.unique ? '唯一' : ''}索引 ${this.object.name}(${index.fields.join(', ')})${concurrently ? '，并发创建' : ''}`,
+          en: `${index.unique ? 'Unique index' : 'Index'} on ${this.object.name}(${index.fields.join(', ')})${concurrently ? ', built concurrently' : ''}`,
+        },
+        [`CREATE ${unique}INDEX ${concurrently ? 'CONCURRENTLY ' : ''}IF NOT EXISTS ${this.q(name)} ON ${this.qualifiedTable} (${columns})${where}`],
+        { afterCommit: concurrently },
+      );
+    }
+  }
+
+  private planMetadataOnly(): void {
+    if (!this.previous || JSON.stringify(this.previous) === JSON.stringify(this.object)) return;
+    const changed = changedFieldsWithoutDdl(this.previous, this.object);
+    const labelsOnly = changed.every((c) => c.labelsOnly);
+    const names = changed.map((c) => c.name).join(', ') || this.object.name;
+    this.step(
+      'metadata_only',
+      labelsOnly
+        ? { 'zh-CN': `仅标签变更（${names}），无需改表`, en: `Label-only change (${names}), no DDL` }
+        : { 'zh-CN': `元数据变更（${names}），无需改表`, en: `Metadata change (${names}), no DDL` },
+      [],
+    );
+  }
+}
+
+interface DesiredIndex {
+  fields: string[];
+  unique: boolean;
+}
+
+/** Declared indexes, plus one per lookup and per unique field, plus the default list order. */
+export function desiredIndexes(object: ObjectDoc): DesiredIndex[] {
+  const fields = liveFields(object);
+  const all: DesiredIndex[] = [
+    { fields: ['created_at', 'id'], unique: false },
+    ...fields.filter(isReference).map((f) => ({ fields: [f.name], unique: false })),
+    ...fields.filter((f) => f.unique).map((f) => ({ fields: [f.name], unique: true })),
+    ...(object.indexes ?? []).map((i) => ({ fields: i.fields, unique: Boolean(i.unique) })),
+  ];
+  const seen = new Set<string>();
+  return all.filter((i) => {
+    const key = `${i.unique}:${i.fields.join(',')}`;
+    return seen.has(key) ? false : (seen.add(key), true);
+  });
+}
+
+function changedFieldsWithoutDdl(previous: ObjectDoc, next: ObjectDoc): { name: string; labelsOnly: boolean }[] {
+  const before = new Map(previous.fields.map((f) => [f.name, f]));
+  const changed: { name: string; labelsOnly: boolean }[] = [];
+  if (JSON.stringify(previous.label) !== JSON.stringify(next.label)) changed.push({ name: next.name, labelsOnly: true });
+  for (const field of next.fields) {
+    const old = before.get(field.name);
+    if (!old || JSON.stringify(old) === JSON.stringify(field)) continue;
+    const strip = ({ label: _l, description: _d, ...rest }: FieldDef) => JSON.stringify(rest);
+    changed.push({ name: field.name, labelsOnly: strip(old) === strip(field) });
+  }
+  return changed;
+}

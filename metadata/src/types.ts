@@ -1,0 +1,114 @@
+/** The metadata language as TypeScript types. Browser-safe: no imports beyond other pure modules. */
+
+export const LOCALES = ['zh-CN', 'en'] as const;
+export type Locale = (typeof LOCALES)[number];
+export type Label = Record<Locale, string>;
+
+/** A JsonLogic expression, as stored. */
+export type JsonLogic = unknown;
+
+export const FIELD_TYPES = [
+  'text', 'long_text', 'rich_text', 'number', 'integer', 'money', 'percent', 'boolean', 'date', 'datetime',
+  'picklist', 'multi_picklist', 'lookup', 'master_detail', 'email', 'phone', 'url', 'region', 'geo_point',
+  'file', 'image', 'autonumber', 'formula', 'rollup',
+] as const;
+export type FieldType = (typeof FIELD_TYPES)[number];
+
+/** Types a formula or rollup may return. */
+export const COMPUTED_RETURN_TYPES = ['text', 'number', 'integer', 'money', 'percent', 'boolean', 'date', 'datetime'] as const;
+export type ComputedReturnType = (typeof COMPUTED_RETURN_TYPES)[number];
+
+export const ROLLUP_AGGREGATES = ['count', 'sum', 'min', 'max'] as const;
+export type RollupAggregate = (typeof ROLLUP_AGGREGATES)[number];
+
+export interface PicklistOption {
+  value: string;
+  label: Label;
+  /** An inactive option stays valid on old records but is refused on new writes. */
+  active?: boolean;
+}
+
+export interface FieldDef {
+  name: string;
+  type: FieldType;
+  label: Label;
+  description?: Partial<Label>;
+  required?: boolean;
+  unique?: boolean;
+  /** Soft removal: the column is kept, the field is hidden from the API; deploying it again restores it. */
+  removed?: boolean;
+  renamedFrom?: string;
+  default?: unknown;
+  // text-like
+  maxLength?: number;
+  minLength?: number;
+  pattern?: string;
+  // numbers
+  min?: number;
+  max?: number;
+  /** Digits after the decimal point for money, percent and number (money defaults to 2). */
+  scale?: number;
+  // picklists
+  options?: PicklistOption[];
+  // lookup / master_detail
+  target?: string;
+  // autonumber, e.g. "HSP-{000000}"
+  format?: string;
+  // formula
+  returns?: ComputedReturnType;
+  expression?: JsonLogic;
+  // rollup
+  of?: string;
+  via?: string;
+  aggregate?: RollupAggregate;
+  field?: string;
+}
+
+export interface IndexDef {
+  fields: string[];
+  unique?: boolean;
+}
+
+export interface ObjectDoc {
+  kind: 'object';
+  name: string;
+  label: Label;
+  description?: Partial<Label>;
+  /** The field shown as the record's title (defaults to `name` when such a field exists). */
+  titleField?: string;
+  fields: FieldDef[];
+  indexes?: IndexDef[];
+}
+
+export interface ValidationRuleDoc {
+  kind: 'validationRule';
+  name: string;
+  object: string;
+  label?: Label;
+  field?: string;
+  errorWhen: JsonLogic;
+  /** Handlebars templates that may name values of the record, e.g. "{{beds}} is too few". */
+  message: Label;
+  active?: boolean;
+}
+
+export type MetadataDoc = ObjectDoc | ValidationRuleDoc;
+export type DocKind = MetadataDoc['kind'];
+export const DOC_KINDS: readonly DocKind[] = ['object', 'validationRule'];
+
+export type Layer = 'base' | 'custom';
+
+/** A problem found by a check. Checks collect and return these; only the step that writes throws. */
+export interface Problem {
+  /** JSON pointer-like path inside the document or payload, e.g. "/fields/3/target". */
+  path: string;
+  code: string;
+  message: Label;
+  /** The document the problem is in, when a check spans several. */
+  document?: { kind: string; name: string };
+}
+
+/** System columns every object table has; field names may not reuse them. */
+export const SYSTEM_FIELDS = [
+  'id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'owner_id', 'version', 'deleted_at',
+] as const;

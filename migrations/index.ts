@@ -1,0 +1,18 @@
+import type { Knex } from 'knex';
+import * as systemTables from './20261125_0001_system_tables.ts';
+
+interface Migration {
+  up(knex: Knex): Promise<void>;
+  down(knex: Knex): Promise<void>;
+}
+
+/** Every migration, in order. Listed explicitly so they run the same under tsx, vitest and a bundler. */
+const MIGRATIONS: Record<string, Migration> = {
+  '20261125_0001_system_tables': systemTables,
+};
+
+export const migrationSource: Knex.MigrationSource<string> = {
+  getMigrations: async () => Object.keys(MIGRATIONS),
+  getMigrationName: (name) => name,
+  getMigration: async (name) => MIGRATIONS[name],
+};
