@@ -1,0 +1,183 @@
+/** The OpenAPI 3.1 document served at `/api/openapi.json`, built from the effective metadata. */
+import { DOC_KINDS, type ObjectDoc } from '../../../metadata/src/types.ts';
+import { NAME_PATTERN } from '../../../metadata/src/names.ts';
+import { objectSchemas, typeName, ref, sharedSchemas, type JsonSchema } from './openapi-schemas.ts';
+
+export interface OpenApiOptions {
+  version: string;
+  serverUrl?: string;
+}
+
+/** Capitalized, so no object (snake_case) can take their names. */
+const PLATFORM_TAGS = [
+  { name: 'Health', description: 'Liveness and readiness' },
+  { name: 'Metadata', description: 'Metadata documents and deploys (元数据)' },
+];
+
+export function buildOpenApi(objects: readonly ObjectDoc[], options: OpenApiOptions): Record<string, unknown> {
+  const sorted = [...objects].sort((a, b) => a.name.localeCompare(b.name));
+  return {
+    openapi: '3.1.0',
+    info: { title: 'Qudao API', version: options.version },
+    ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
+    tags: [...sorted.map(objectTag), ...PLATFORM_TAGS],
+    paths: Object.assign(platformPaths(), ...sorted.map(recordPaths)),
+    components: {
+      schemas: Object.assign(sharedSchemas(), ...sorted.map(objectSchemas)),
+      parameters: parameters(),
+    },
+  };
+}
+
+function objectTag(object: ObjectDoc): JsonSchema {
+  return {
+    name: object.name,
+    description: object.description?.en ?? `${object.label.en} (${object.label['zh-CN']})`,
+    'x-displayName': object.label.en,
+    'x-label-zh-CN': object.label['zh-CN'],
+  };
+}
+
+function recordPaths(object: ObjectDoc): Record<string, JsonSchema> {
+  const base = `/api/records/${object.name}`;
+  const ops = recordOperations(object);
+  const id = paramRefs('id');
+  return {
+    [base]: { get: ops.list, post: ops.create },
+    [`${base}/{id}`]: { parameters: id, get: ops.get, patch: ops.update, delete: ops.delete },
+    [`${base}/{id}/restore`]: { parameters: id, post: ops.restore },
+    [`${base}/{id}/history`]: { parameters: id, get: ops.history },
+  };
+}
+
+/** The seven record operations of an object, keyed by the verb that starts their operationId. */
+function recordOperations(object: ObjectDoc): Record<string, JsonSchema> {
+  const name = typeName(object.name);
+  const label = object.label.en;
+  const record = (description: string) => ok(description, ref(name));
+  const notFound = problem(`No ${label} with this id`);
+  const invalid = problem('The record is not valid');
+  const operations: Record<string, JsonSchema> = {
+    list: {
+      summary: `List ${label} records`,
+      parameters: paramRefs('filter', 'sort', 'limit', 'cursor', 'fields', 'expand', 'count', 'deleted'),
+      responses: { '200': ok('One page of records', ref(`${name}Page`)), '400': problem('The query is not valid') },
+    },
+    create: {
+      summary: `Create a ${label}`,
+      requestBody: body(ref(`${name}Input`)),
+      responses: { '201': record('The created record'), '422': invalid },
+    },
+    get: {
+      summary: `Get a ${label}`,
+      parameters: paramRefs('fields', 'expand', 'asOf'),
+      responses: { '200': record('The record'), '404': notFound },
+    },
+    update: {
+      summary: `Update a ${label}`,
+      parameters: paramRefs('ifMatch'),
+      requestBody: body(ref(`${name}Patch`)),
+      responses: {
+        '200': record('The updated record'), '404': notFound, '422': invalid,
+        '409': problem('The record was changed by someone else since it was read'),
+      },
+    },
+    delete: {
+      summary: `Delete a ${label} (to the recycle bin)`,
+      responses: { '200': record('The deleted record, with `deleted_at` set'), '404': notFound },
+    },
+    restore: { summary: `Restore a deleted ${label}`, responses: { '200': record('The restored record'), '404': notFound } },
+    history: {
+      summary: `The change history of a ${label}`,
+      responses: { '200': ok('Every change, oldest first', dataOf(ref('HistoryEntry'))), '404': notFound },
+    },
+  };
+  return Object.fromEntries(Object.entries(operations).map(([verb, operation]) =>
+    [verb, { operationId: `${verb}${name}`, tags: [object.name], ...operation }]));
+}
+
+function platformPaths(): Record<string, JsonSchema> {
+  const op = (operationId: string, summary: string, tag: string, rest: JsonSchema) =>
+    ({ operationId, summary, tags: [tag], ...rest });
+  const status = { type: 'object', required: ['status'], properties: { status: { type: 'string' } } };
+  const document = ok('The document', ref('MetadataDocument'));
+  return {
+    '/healthz': { get: op('health', 'Liveness', 'Health', { responses: { '200': ok('The process is up', status) } }) },
+    '/readyz': {
+      get: op('ready', 'Readiness', 'Health', {
+        responses: { '200': ok('Ready to serve', status), '503': problem('A dependency is not ready') },
+      }),
+    },
+    '/api/meta/{kind}': {
+      parameters: paramRefs('kind'),
+      get: op('listMetadata', 'List the effective documents of a kind', 'Metadata', {
+        responses: { '200': ok('The documents', dataOf(ref('MetadataDocument'))), '400': problem('Unknown kind') },
+      }),
+    },
+    '/api/meta/{kind}/{name}': {
+      parameters: paramRefs('kind', 'name'),
+      get: op('getMetadata', 'Get a document', 'Metadata', {
+        responses: { '200': document, '404': problem('No such document') },
+      }),
+      put: op('putMetadata', 'Create or replace a document', 'Metadata', {
+        requestBody: body(ref('MetadataDocument')),
+        responses: { '200': ok('The plan, and whether it was applied', ref('DeployResult')), '422': problem('The document is not valid') },
+      }),
+      delete: op('deleteMetadata', 'Delete a document', 'Metadata', {
+        responses: { '200': ok('The plan, and whether it was applied', ref('DeployResult')), '404': problem('No such document') },
+      }),
+    },
+    '/api/meta/deploy': {
+      post: op('deployMetadata', 'Validate, plan and apply documents (or only plan, with dryRun)', 'Metadata', {
+        requestBody: body(ref('DeployRequest')),
+        responses: {
+          '200': ok('The plan, and whether it was applied', ref('DeployResult')),
+          '422': problem('The documents are not valid, or the change may lose data without force'),
+        },
+      }),
+    },
+  };
+}
+
+function parameters(): Record<string, JsonSchema> {
+  const query = (name: string, schema: JsonSchema, description: string) => ({ name, in: 'query', description, schema });
+  const path = (name: string, schema: JsonSchema) => ({ name, in: 'path', required: true, schema });
+  return {
+    id: path('id', { type: 'string', format: 'uuid' }),
+    kind: path('kind', { type: 'string', enum: [...DOC_KINDS] }),
+    name: path('name', { type: 'string', pattern: NAME_PATTERN.source }),
+    filter: query('filter', { type: 'string' }, 'A JsonLogic expression, as JSON'),
+    sort: { ...query('sort', { type: 'string' }, 'Comma-separated fields, `-` for descending'), example: '-created_at,name' },
+    limit: query('limit', { type: 'integer', minimum: 1, maximum: 500, default: 50 }, 'Records per page'),
+    cursor: query('cursor', { type: 'string' }, 'The `nextCursor` of the previous page'),
+    fields: query('fields', { type: 'string' }, 'Comma-separated fields to return'),
+    expand: query('expand', { type: 'string' }, 'Comma-separated lookup fields to expand into their records'),
+    count: query('count', { type: 'boolean', default: false }, 'Also return `total`'),
+    deleted: query('deleted', { type: 'boolean', default: false }, 'List the recycle bin instead'),
+    asOf: query('asOf', { type: 'string', format: 'date-time' }, 'The record as it was at this time'),
+    ifMatch: {
+      name: 'If-Match', in: 'header', required: false, schema: { type: 'string' },
+      description: 'The version last read; a stale one answers 409',
+    },
+  };
+}
+
+function paramRefs(...names: string[]): JsonSchema[] {
+  return names.map((name) => ({ $ref: `#/components/parameters/${name}` }));
+}
+
+function dataOf(items: JsonSchema): JsonSchema {
+  return { type: 'object', required: ['data'], properties: { data: { type: 'array', items } } };
+}
+
+function body(schema: JsonSchema): JsonSchema {
+  return { required: true, content: { 'application/json': { schema } } };
+}
+
+function ok(description: string, schema: JsonSchema): JsonSchema {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+function problem(description: string): JsonSchema {
+  return { description, content: { 'application/problem+json': { schema: ref('Problem') } } };
+}

@@ -1,0 +1,163 @@
+/**
+ * JsonLogic hardened for user-written expressions. Browser-safe.
+ * json-logic-js's `var` walks the prototype chain (`{"var": "constructor.constructor"}` yields the Function
+ * constructor), so it is replaced by an own-property lookup before any expression runs.
+ */
+import jsonLogic from 'json-logic-js';
+
+const hasOwn = Object.prototype.hasOwnProperty;
+
+/** `var` with the standard semantics (dotted paths, array indexes, default, "" = whole data), own properties only. */
+function ownVar(this: unknown, path?: unknown, fallback?: unknown): unknown {
+  if (path === undefined || path === '' || path === null) return this;
+  return lookup(this, String(path).split('.'), fallback === undefined ? null : fallback);
+}
+
+function lookup(data: unknown, keys: readonly string[], notFound: unknown): unknown {
+  for (const key of keys) {
+    if (data === null || data === undefined) return notFound;
+    data = hasOwn.call(data, key) ? (data as Record<string, unknown>)[key] : undefined;
+    if (data === undefined) return notFound;
+  }
+  return data;
+}
+
+const LIKE_CACHE_LIMIT = 500;
+const likeCache = new Map<string, RegExp>();
+
+/** SQL LIKE: `%` any run, `_` one character, `\` escapes the next character (PostgreSQL's default). */
+function likeRegExp(pattern: string, insensitive: boolean): RegExp {
+  const cacheKey = (insensitive ? 'i' : 's') + pattern;
+  let regExp = likeCache.get(cacheKey);
+  if (regExp) return regExp;
+  let source = '';
+  for (let i = 0; i < pattern.length; i++) {
+    const ch = pattern[i];
+    if (ch === '\\' && i + 1 < pattern.length) source += escapeRegExp(pattern[++i]);
+    else if (ch === '%') source += '.*';
+    else if (ch === '_') source += '.';
+    else source += escapeRegExp(ch);
+  }
+  regExp = new RegExp(`^${source}$`, insensitive ? 'isu' : 'su');
+  if (likeCache.size >= LIKE_CACHE_LIMIT) likeCache.clear();
+  likeCache.set(cacheKey, regExp);
+  return regExp;
+}
+
+function escapeRegExp(ch: string): string {
+  return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
+}
+
+/** NULL LIKE x is NULL in SQL: a missing or non-text operand never matches. */
+function like(insensitive: boolean) {
+  return (value: unknown, pattern: unknown): boolean =>
+    typeof value === 'string' && typeof pattern === 'string' && likeRegExp(pattern, insensitive).test(value);
+}
+
+jsonLogic.add_operation('var', ownVar);
+jsonLogic.add_operation('like', like(false));
+jsonLogic.add_operation('ilike', like(true));
+
+type Compiled = (data: unknown) => unknown;
+type Builder = (args: Compiled[], raw: unknown[]) => Compiled;
+
+/** Expressions are stored documents and never mutated, so each one is compiled once and kept while it lives. */
+const compiledCache = new WeakMap<object, Compiled>();
+
+/** Evaluates a JsonLogic expression against `data`, with json-logic-js's semantics. Throws on an unknown operator. */
+export function evaluateLogic(expr: unknown, data: object): unknown {
+  if (typeof expr !== 'object' || expr === null) return expr;
+  let fn = compiledCache.get(expr);
+  if (fn === undefined) {
+    fn = compile(expr);
+    compiledCache.set(expr, fn);
+  }
+  return fn(data);
+}
+
+/** JsonLogic truthiness: like JavaScript, except that an empty array is false. */
+export function isTruthy(value: unknown): boolean {
+  return jsonLogic.truthy(value);
+}
+
+/**
+ * Closures for the hot operators (rules run on every write); any other operator is handed, with its whole
+ * subtree, to json-logic-js, so the semantics stay the reference's.
+ */
+function compile(node: unknown): Compiled {
+  if (Array.isArray(node)) {
+    const items = node.map(compile);
+    return (data) => items.map((item) => item(data));
+  }
+  if (!jsonLogic.is_logic(node)) return () => node;
+  const op = Object.keys(node as object)[0];
+  const value = (node as Record<string, unknown>)[op];
+  const raw = Array.isArray(value) ? value : [value];
+  if (!hasOwn.call(BUILDERS, op)) return (data) => jsonLogic.apply(node as never, data);
+  return BUILDERS[op](raw.map(compile), raw);
+}
+
+const binary = (f: (a: unknown, b: unknown) => unknown): Builder => ([a, b]) => {
+  const left = a ?? noValue, right = b ?? noValue;
+  return (data) => f(left(data), right(data));
+};
+const noValue: Compiled = () => undefined;
+
+const BUILDERS: Record<string, Builder> = {
+  var: compileVar,
+  '==': binary((a, b) => a == b), // JsonLogic's == and != are JavaScript's loose ones
+  '===': binary((a, b) => a === b),
+  '!=': binary((a, b) => a != b),
+  '!==': binary((a, b) => a !== b),
+  '>': binary((a, b) => (a as number) > (b as number)),
+  '>=': binary((a, b) => (a as number) >= (b as number)),
+  '<': between((a, b) => a < b),
+  '<=': between((a, b) => a <= b),
+  '!': ([a]) => (data) => !jsonLogic.truthy((a ?? noValue)(data)),
+  '!!': ([a]) => (data) => jsonLogic.truthy((a ?? noValue)(data)),
+  in: binary((a, b) => (typeof b === 'string' || Array.isArray(b)) && b.indexOf(a as string) !== -1),
+  and: (args) => (data) => shortCircuit(args, data, false),
+  or: (args) => (data) => shortCircuit(args, data, true),
+  if: compileIf,
+  '?:': compileIf,
+};
+
+/** `{"<": [a, b, c]}` is "a < b < c" unless c evaluates to undefined. */
+function between(f: (a: number, b: number) => boolean): Builder {
+  return ([a, b, c]) => {
+    const first = a ?? noValue, second = b ?? noValue, third = c ?? noValue;
+    return (data) => {
+      const left = first(data) as number, middle = second(data) as number, right = third(data) as number | undefined;
+      return right === undefined ? f(left, middle) : f(left, middle) && f(middle, right);
+    };
+  };
+}
+
+function shortCircuit(args: Compiled[], data: unknown, stopWhen: boolean): unknown {
+  let current: unknown;
+  for (const arg of args) {
+    current = arg(data);
+    if (jsonLogic.truthy(current) === stopWhen) return current;
+  }
+  return current;
+}
+
+function compileIf(args: Compiled[]): Compiled {
+  return (data) => {
+    let i = 0;
+    for (; i < args.length - 1; i += 2) if (jsonLogic.truthy(args[i](data))) return args[i + 1](data);
+    return i === args.length - 1 ? args[i](data) : null;
+  };
+}
+
+/** A literal path is split once, not on every evaluation. */
+function compileVar(args: Compiled[], raw: unknown[]): Compiled {
+  const [path, fallback] = raw;
+  const literal = (v: unknown) => typeof v !== 'object' || v === null;
+  if (!literal(path) || !literal(fallback) || path === undefined || path === '' || path === null) {
+    return (data) => ownVar.call(data, args[0]?.(data), args[1]?.(data));
+  }
+  const keys = String(path).split('.');
+  const notFound = fallback === undefined ? null : fallback;
+  return (data) => lookup(data, keys, notFound);
+}

@@ -1,0 +1,15 @@
+/** Small builders shared by the checks. */
+import type { MetadataDoc, Problem } from './types.ts';
+
+export function problem(path: string, code: string, zh: string, en: string): Problem {
+  return { path, code, message: { 'zh-CN': zh, en } };
+}
+
+/** Escapes one JSON pointer segment (RFC 6901). */
+export function escapePointer(key: string): string {
+  return key.replace(/~/g, '~0').replace(/\//g, '~1');
+}
+
+export function inDocument(problems: Problem[], doc: Pick<MetadataDoc, 'kind' | 'name'>): Problem[] {
+  return problems.map((p) => ({ ...p, document: { kind: doc.kind, name: doc.name } }));
+}
