@@ -16,7 +16,7 @@ export function columnType(field: FieldDef): string {
     case 'date':
       return 'date';
     case 'datetime':
-      return 'timestamp with time zone';
+      return 'timestamp(3) with time zone';
     case 'multi_picklist':
       return 'text[]';
     case 'lookup':
@@ -40,7 +40,7 @@ export function isSafeCast(from: string, to: string): boolean {
   if (from === to) return true;
   if (to === 'text') return from !== 'text[]' && from !== 'point';
   if (from === 'integer') return to === 'double precision' || to.startsWith('numeric');
-  if (from === 'date') return to === 'timestamp with time zone';
+  if (from === 'date') return to === 'timestamp(3) with time zone';
   const fromNumeric = /^numeric\((\d+),(\d+)\)$/.exec(from);
   const toNumeric = /^numeric\((\d+),(\d+)\)$/.exec(to);
   if (fromNumeric && toNumeric) {

@@ -50,13 +50,13 @@ const STEP_ORDER: StepKind[] = [
 
 const SYSTEM_COLUMNS_SQL = [
   '"id" uuid PRIMARY KEY',
-  '"created_at" timestamp with time zone NOT NULL DEFAULT now()',
+  '"created_at" timestamp(3) with time zone NOT NULL DEFAULT now()',
   '"created_by" uuid',
-  '"updated_at" timestamp with time zone NOT NULL DEFAULT now()',
+  '"updated_at" timestamp(3) with time zone NOT NULL DEFAULT now()',
   '"updated_by" uuid',
   '"owner_id" uuid',
   '"version" integer NOT NULL DEFAULT 1',
-  '"deleted_at" timestamp with time zone',
+  '"deleted_at" timestamp(3) with time zone',
 ];
 
 const liveFields = (object: ObjectDoc) => object.fields.filter((f) => !f.removed);
