@@ -97,11 +97,11 @@ function compile(node: unknown): Compiled {
   return BUILDERS[op](raw.map(compile), raw);
 }
 
+const noValue: Compiled = () => undefined;
 const binary = (f: (a: unknown, b: unknown) => unknown): Builder => ([a, b]) => {
   const left = a ?? noValue, right = b ?? noValue;
   return (data) => f(left(data), right(data));
 };
-const noValue: Compiled = () => undefined;
 
 const BUILDERS: Record<string, Builder> = {
   var: compileVar,

@@ -112,7 +112,8 @@ export class RecordService {
     }
     const record = replay(await historyOf(this.knex, object.name, id, at.toISOString()));
     if (!record) throw recordNotFound(object, id);
-    return pick(record, [...SYSTEM_COLUMNS, ...object.fieldList.map((f) => f.name)]);
+    // The audit stores changes only, so a value that was never set is absent from the replay: it was null.
+    return Object.fromEntries(columnsOf(object).map((column) => [column, record[column] ?? null]));
   }
 
   private async lockForWrite(trx: Knex.Transaction, object: ObjectRuntime, id: string, deleted: boolean): Promise<RecordData> {

@@ -4,6 +4,8 @@ import type { ObjectRuntime } from '../registry.ts';
 export type RecordData = Record<string, unknown>;
 
 export const SYSTEM_COLUMNS = ['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'owner_id', 'version', 'deleted_at'] as const;
+/** A partial record still carries what a client needs to write it back. */
+const ALWAYS_RETURNED = new Set(['id', 'version']);
 const TIMESTAMP_COLUMNS = new Set(['created_at', 'updated_at', 'deleted_at']);
 
 const toIso = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
@@ -43,6 +45,7 @@ function fieldFromDb(field: FieldDef, value: unknown): unknown {
 export function recordFromRow(object: ObjectRuntime, row: RecordData, fields?: readonly string[]): RecordData {
   const record: RecordData = {};
   for (const column of SYSTEM_COLUMNS) {
+    if (fields && !ALWAYS_RETURNED.has(column) && !fields.includes(column)) continue;
     if (column in row) record[column] = TIMESTAMP_COLUMNS.has(column) ? toIso(row[column]) : row[column];
   }
   for (const field of object.fieldList) {
