@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
 import { checkDocumentShape } from '../../../metadata/src/check-shape.ts';
@@ -119,13 +120,13 @@ function withChanges(
   return [...byKey.values()];
 }
 
-/** Only documents whose body changed get a new version, so re-deploying the same file is a no-op. */
+/** Only documents whose body changed get a new version, so re-deploying the same file is a no-op (jsonb reorders keys: compare deeply). */
 function changedDocuments(stored: StoredDocument[], candidate: StoredDocument[], layer: Layer): StoredDocument[] {
   const before = new Map(stored.map((d) => [keyOf(d, d.layer), d]));
   return candidate.filter((d) => {
     if (d.layer !== layer) return false;
     const old = before.get(keyOf(d, layer));
-    return !old || old.deleted !== d.deleted || JSON.stringify(old.body) !== JSON.stringify(d.body);
+    return !old || old.deleted !== d.deleted || !isDeepStrictEqual(old.body, d.body);
   });
 }
 

@@ -1,3 +1,4 @@
+import { isDeepStrictEqual } from 'node:util';
 import type { Knex } from 'knex';
 import type { FieldError } from '../errors/catalog.ts';
 import type { FieldDef, Label, ObjectDoc } from '../../../metadata/src/types.ts';
@@ -228,10 +229,11 @@ class ObjectPlanner {
   }
 
   private planIndexes(): void {
-    const concurrently = this.input.concurrentIndexes && this.table !== undefined;
     for (const index of desiredIndexes(this.object)) {
       const name = indexName(this.object.name, index.fields, index.unique);
       if (this.input.physical.indexes.has(name)) continue;
+      // A unique index can fail on existing duplicates, so it stays inside the transaction that it may roll back.
+      const concurrently = this.input.concurrentIndexes && this.table !== undefined && !index.unique;
       const columns = index.fields.map(this.q).join(', ');
       const unique = index.unique ? 'UNIQUE ' : '';
       const where = index.unique ? ' WHERE "deleted_at" IS NULL' : '';
@@ -248,10 +250,11 @@ class ObjectPlanner {
   }
 
   private planMetadataOnly(): void {
-    if (!this.previous || JSON.stringify(this.previous) === JSON.stringify(this.object)) return;
+    if (!this.previous || isDeepStrictEqual(this.previous, this.object)) return;
     const changed = changedFieldsWithoutDdl(this.previous, this.object);
+    if (!changed.length) return;
     const labelsOnly = changed.every((c) => c.labelsOnly);
-    const names = changed.map((c) => c.name).join(', ') || this.object.name;
+    const names = changed.map((c) => c.name).join(', ');
     this.step(
       'metadata_only',
       labelsOnly
@@ -286,12 +289,12 @@ export function desiredIndexes(object: ObjectDoc): DesiredIndex[] {
 function changedFieldsWithoutDdl(previous: ObjectDoc, next: ObjectDoc): { name: string; labelsOnly: boolean }[] {
   const before = new Map(previous.fields.map((f) => [f.name, f]));
   const changed: { name: string; labelsOnly: boolean }[] = [];
-  if (JSON.stringify(previous.label) !== JSON.stringify(next.label)) changed.push({ name: next.name, labelsOnly: true });
+  if (!isDeepStrictEqual(previous.label, next.label)) changed.push({ name: next.name, labelsOnly: true });
   for (const field of next.fields) {
     const old = before.get(field.name);
-    if (!old || JSON.stringify(old) === JSON.stringify(field)) continue;
-    const strip = ({ label: _l, description: _d, ...rest }: FieldDef) => JSON.stringify(rest);
-    changed.push({ name: field.name, labelsOnly: strip(old) === strip(field) });
+    if (!old || isDeepStrictEqual(old, field) || columnType(old) !== columnType(field)) continue;
+    const strip = ({ label: _l, description: _d, ...rest }: FieldDef) => rest;
+    changed.push({ name: field.name, labelsOnly: isDeepStrictEqual(strip(old), strip(field)) });
   }
   return changed;
 }
