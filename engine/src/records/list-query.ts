@@ -3,7 +3,8 @@ import { QudaoError } from '../errors/catalog.ts';
 import type { ObjectRuntime } from '../registry.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { compileFilter, type ColumnInfo, type ColumnResolver } from './filter-sql.ts';
-import { cursorValues, keysetPredicate, orderByFragment, parseSort } from './sort.ts';
+import { cursorValues, keysetPredicate } from './keyset.ts';
+import { orderByFragment, parseSort } from './sort.ts';
 import { recordFromRow, SYSTEM_COLUMNS, type RecordData } from './row-mapping.ts';
 
 export interface ListQuery {

@@ -48,4 +48,3 @@ export function orderByFragment(keys: SortKey[]): SqlFragment {
   };
 }
 
-export { cursorValues, keysetPredicate } from './keyset.ts';
