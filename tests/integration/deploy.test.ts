@@ -5,7 +5,9 @@ import { deploy, startTestApp, type TestApp } from '../helpers/test-app.ts';
 let app: TestApp;
 const knex = () => app.db.knex;
 
-const clinic = (fields: object[] = [], extra: object = {}) => ({
+type Field = { name: string; type: string; [key: string]: unknown };
+const PHONE: Field = { name: 'phone', type: 'phone', label: { 'zh-CN': '电话', en: 'Phone' } };
+const clinic = (fields: Field[] = [], extra: object = {}) => ({
   kind: 'object',
   name: 'clinic',
   label: { 'zh-CN': '诊所', en: 'Clinic' },
@@ -79,21 +81,21 @@ describe('deploying metadata', () => {
     expect((await deploy(app, [clinic()])).statusCode).toBe(200);
     await knex().raw(`INSERT INTO data.clinic (id, name, staff) SELECT gen_random_uuid(), 'c' || g, g FROM generate_series(1, 1000) g`);
     const before = await relfilenode('clinic');
-    const res = await deploy(app, [clinic([{ name: 'phone', type: 'phone', label: { 'zh-CN': '电话', en: 'Phone' } }])]);
+    const res = await deploy(app, [clinic([PHONE])]);
     expect(res.json().steps.map((s: { kind: string }) => s.kind)).toEqual(['add_column', 'save_document']);
     expect(await columnType('clinic', 'phone')).toBe('text');
     expect(await relfilenode('clinic')).toBe(before);
   });
 
   it('widens a type with a USING cast, and refuses a lossy change unless forced', async () => {
-    const widened = await deploy(app, [clinic([{ name: 'phone', type: 'phone', label: { 'zh-CN': '电话', en: 'Phone' } }]).fields.map((f) => f)].map(() =>
-      clinic([{ name: 'phone', type: 'phone', label: { 'zh-CN': '电话', en: 'Phone' } }]),
-    ).map((doc) => ({ ...doc, fields: doc.fields.map((f) => (f.name === 'staff' ? { ...f, type: 'number' } : f)) })));
+    const withPhone = clinic([PHONE]);
+    const staffAsNumber = { ...withPhone, fields: withPhone.fields.map((f) => (f.name === 'staff' ? { ...f, type: 'number' } : f)) };
+    const widened = await deploy(app, [staffAsNumber]);
     expect(widened.statusCode).toBe(200);
     expect(widened.json().steps[0].sql[0]).toContain('TYPE double precision USING "staff"::double precision');
     expect(await columnType('clinic', 'staff')).toBe('double precision');
 
-    const narrowing = clinic([{ name: 'phone', type: 'phone', label: { 'zh-CN': '电话', en: 'Phone' } }]);
+    const narrowing = clinic([PHONE]);
     const before = await snapshot();
     const refused = await deploy(app, [narrowing]);
     expect(refused.statusCode).toBe(422);
@@ -107,7 +109,7 @@ describe('deploying metadata', () => {
   });
 
   it('soft-removes a field (column and data kept, field hidden) and restores it by deploying it again', async () => {
-    const withPhone = clinic([{ name: 'phone', type: 'phone', label: { 'zh-CN': '电话', en: 'Phone' } }]);
+    const withPhone = clinic([PHONE]);
     const created = await app.server.inject({ method: 'POST', url: '/api/records/clinic', payload: { name: '社区诊所', phone: '13800138000' } });
     expect(created.statusCode).toBe(201);
     const id = created.json().id;
@@ -127,7 +129,7 @@ describe('deploying metadata', () => {
   });
 
   it('renames a column when the field says renamedFrom, keeping the data', async () => {
-    const renamed = clinic([{ name: 'telephone', renamedFrom: 'phone', type: 'phone', label: { 'zh-CN': '电话', en: 'Phone' } }]);
+    const renamed = clinic([{ ...PHONE, name: 'telephone', renamedFrom: 'phone' }]);
     const res = await deploy(app, [renamed]);
     expect(res.json().steps[0]).toMatchObject({ kind: 'rename_column', sql: ['ALTER TABLE "data"."clinic" RENAME COLUMN "phone" TO "telephone"'] });
     const rows = await app.server.inject({ method: 'GET', url: '/api/records/clinic?filter=' + encodeURIComponent('{"==":[{"var":"telephone"},"13800138000"]}') });
