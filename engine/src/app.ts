@@ -59,7 +59,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     async close() {
       await server.close();
       await listener?.stop();
-      await db.knex.destroy();
+      await db.close();
     },
   };
 }

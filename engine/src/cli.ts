@@ -92,7 +92,7 @@ async function migrate(): Promise<number> {
     console.log(ran.length ? `Ran ${ran.length} migration(s): ${ran.join(', ')}` : 'The database is up to date.');
     return 0;
   } finally {
-    await db.knex.destroy();
+    await db.close();
   }
 }
 

@@ -63,3 +63,15 @@ describe('the embedded database (PGlite, no DATABASE_URL)', () => {
     expect(await exited).toBe(0);
   });
 });
+
+describe('the embedded data folder', () => {
+  it('refuses a second process while the first holds it, and frees it on close', async () => {
+    const dataDir = freshDataDir();
+    const app = await embeddedApp(dataDir);
+    fs.writeFileSync(path.join(dataDir, 'qudao.pid'), String(process.ppid));
+    await expect(embeddedApp(dataDir)).rejects.toThrow(/in use by process/);
+    fs.writeFileSync(path.join(dataDir, 'qudao.pid'), String(process.pid));
+    await app.close();
+    expect(fs.existsSync(path.join(dataDir, 'qudao.pid'))).toBe(false);
+  });
+});

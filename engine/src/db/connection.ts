@@ -4,6 +4,7 @@ import knexFactory, { type Knex } from 'knex';
 import ClientPgLite from 'knex-pglite';
 import { PGlite } from '@electric-sql/pglite';
 import pg from 'pg';
+import { claimDataDir } from './embedded-lock.ts';
 
 const DATE_OID = 1082;
 const INT8_OID = 20;
@@ -15,6 +16,7 @@ export interface Database {
   embedded: boolean;
   /** The connection string of a real PostgreSQL server, for LISTEN/NOTIFY. */
   url?: string;
+  close(): Promise<void>;
 }
 
 // Dates travel as 'YYYY-MM-DD' strings (a Date would shift with the time zone); numerics and int8 as strings.
@@ -27,9 +29,10 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string; p
       connection: options.databaseUrl,
       pool: options.pool ?? { min: 0, max: 10 },
     });
-    return { knex, embedded: false, url: options.databaseUrl };
+    return { knex, embedded: false, url: options.databaseUrl, close: () => knex.destroy() };
   }
   fs.mkdirSync(options.dataDir, { recursive: true });
+  const release = claimDataDir(options.dataDir);
   const dir = path.join(options.dataDir, 'pglite');
   const pglite = new PGlite(dir, {
     parsers: { [DATE_OID]: (v: string) => v, [INT8_OID]: (v: string) => v, [NUMERIC_OID]: (v: string) => v },
@@ -39,5 +42,13 @@ export function openDatabase(options: { databaseUrl?: string; dataDir: string; p
     dialect: 'postgres',
     connection: () => ({ pglite }),
   } as Knex.Config);
-  return { knex, embedded: true };
+  return {
+    knex,
+    embedded: true,
+    close: async () => {
+      await knex.destroy();
+      if (!pglite.closed) await pglite.close();
+      release();
+    },
+  };
 }
