@@ -73,8 +73,9 @@ describe('deploying metadata', () => {
     expect(steps.map((s: { kind: string }) => s.kind)).toEqual(['metadata_only', 'save_document']);
     expect(steps[0].description.en).toMatch(/^Label-only change/);
     expect(steps.flatMap((s: { sql: string[] }) => s.sql)).toEqual([]);
-    const versions = await knex()('qd_metadata_documents').where({ kind: 'object', name: 'hospital' }).pluck('version');
-    expect(versions).toEqual([1, 2]);
+    const history = await app.server.inject({ method: 'GET', url: '/api/meta/object/hospital/history' });
+    expect(history.json().data.map((v: { version: number; layer: string }) => [v.layer, v.version])).toEqual([['custom', 2], ['custom', 1]]);
+    expect(history.json().data[1].body.label.en).toBe('Hospital');
   });
 
   it('adds a column to an existing table without rewriting it', async () => {

@@ -24,6 +24,9 @@ function assertKind(kind: string): DocKind {
   return kind as DocKind;
 }
 
+const documentNotFound = (kind: string, name: string) =>
+  new QudaoError('DOCUMENT_NOT_FOUND', [], { 'zh-CN': `没有文档 ${kind}:${name}`, en: `No document ${kind}:${name}` });
+
 export function registerMetaRoutes(
   app: FastifyInstance,
   registry: Registry,
@@ -44,10 +47,15 @@ export function registerMetaRoutes(
   app.get<{ Params: DocParams }>('/api/meta/:kind/:name', async (request) => {
     const kind = assertKind(request.params.kind);
     const doc = registry.documents(kind).find((d) => d.name === request.params.name);
-    if (!doc) {
-      throw new QudaoError('DOCUMENT_NOT_FOUND', [], { 'zh-CN': `没有文档 ${kind}:${request.params.name}`, en: `No document ${kind}:${request.params.name}` });
-    }
+    if (!doc) throw documentNotFound(kind, request.params.name);
     return doc;
+  });
+
+  app.get<{ Params: DocParams }>('/api/meta/:kind/:name/history', async (request) => {
+    const kind = assertKind(request.params.kind);
+    const versions = await deployContext.store.history(kind, request.params.name);
+    if (!versions.length) throw documentNotFound(kind, request.params.name);
+    return { data: versions };
   });
 
   app.put<{ Params: DocParams; Querystring: DeployQuery }>('/api/meta/:kind/:name', async (request) => {

@@ -127,6 +127,12 @@ function platformPaths(): Record<string, JsonSchema> {
         responses: { '200': ok('The plan, and whether it was applied', ref('DeployResult')), '404': problem('No such document') },
       }),
     },
+    '/api/meta/{kind}/{name}/history': {
+      parameters: paramRefs('kind', 'name'),
+      get: op('metadataHistory', 'Every stored version of a document, per layer, newest first', 'Metadata', {
+        responses: { '200': ok('The versions', dataOf({ type: 'object' })), '404': problem('No such document') },
+      }),
+    },
     '/api/meta/deploy': {
       post: op('deployMetadata', 'Validate, plan and apply documents (or only plan, with dryRun)', 'Metadata', {
         requestBody: body(ref('DeployRequest')),
