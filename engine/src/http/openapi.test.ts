@@ -1,24 +1,11 @@
 import { describe, it, expect } from 'vitest';
 import { createConfig, lintFromString } from '@redocly/openapi-core';
 import type { ObjectDoc } from '../../../metadata/src/types.ts';
+import { hospitalObject } from '../../../metadata/src/fixtures/contract-examples.ts';
 import { buildOpenApi } from './openapi.ts';
 import { MONEY_PATTERN } from './openapi-schemas.ts';
 
-// DESIGN.md, "The contract in two examples", verbatim.
-const hospital = JSON.parse(`
-{ "kind": "object", "name": "hospital", "label": { "zh-CN": "医院", "en": "Hospital" },
-  "fields": [
-    { "name": "name", "type": "text", "label": { "zh-CN": "医院名称", "en": "Name" }, "required": true, "maxLength": 200 },
-    { "name": "code", "type": "text", "label": { "zh-CN": "医院编码", "en": "Code" }, "unique": true },
-    { "name": "level", "type": "picklist", "label": { "zh-CN": "等级", "en": "Level" },
-      "options": [ { "value": "3A", "label": { "zh-CN": "三甲", "en": "Grade 3A" } },
-                   { "value": "3B", "label": { "zh-CN": "三乙", "en": "Grade 3B" } } ] },
-    { "name": "region", "type": "region", "label": { "zh-CN": "行政区划", "en": "Region" } },
-    { "name": "beds", "type": "integer", "label": { "zh-CN": "床位数", "en": "Beds" }, "min": 0 },
-    { "name": "opened_on", "type": "date", "label": { "zh-CN": "开业日期", "en": "Opened on" } },
-    { "name": "parent", "type": "lookup", "target": "hospital", "label": { "zh-CN": "上级医院", "en": "Parent" } }
-  ],
-  "indexes": [ { "fields": ["region", "level"] } ] }`) as ObjectDoc;
+const hospital = hospitalObject;
 
 const label = (en: string) => ({ 'zh-CN': en, en });
 const options = [

@@ -1,7 +1,7 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { FieldDef, ObjectDoc, ValidationRuleDoc } from '../../../metadata/src/types.ts';
-import { hospital, hospital3aBeds } from './fixtures.test-data.ts';
+import { hospitalObject as hospital, hospital3aBedsRule as hospital3aBeds } from '../../../metadata/src/fixtures/contract-examples.ts';
 import { buildRecordValidator } from './record-validator.ts';
 
 const validator = buildRecordValidator(hospital, [hospital3aBeds]);
