@@ -7,7 +7,7 @@ const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE', url: string, payload?
   app.server.inject({ method, url, payload: payload as object, headers: { 'accept-language': 'en', ...headers } });
 const list = (query: Record<string, unknown>) => {
   const params = new URLSearchParams(
-    Object.entries(query).map(([k, v]) => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
+    Object.entries(query).map(([k, v]): [string, string] => [k, typeof v === 'string' ? v : JSON.stringify(v)]),
   );
   return call('GET', `/api/records/hospital?${params}`);
 };

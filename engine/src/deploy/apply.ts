@@ -6,7 +6,7 @@ import { QudaoError } from '../errors/catalog.ts';
 export async function applyPlan(trx: Knex.Transaction, steps: readonly PlanStep[]): Promise<void> {
   for (const step of steps) {
     if (step.afterCommit) continue;
-    for (const sql of step.sql) await runOrThrow(trx, sql);
+    for (const sql of step.sql) await runOrThrow(trx, step, sql);
     for (const change of step.columns ?? []) await recordColumn(trx, step.object, change);
   }
 }
@@ -14,19 +14,22 @@ export async function applyPlan(trx: Knex.Transaction, steps: readonly PlanStep[
 /** Steps that can't run in a transaction: non-unique indexes built CONCURRENTLY, which no data can make fail. */
 export async function runAfterCommit(knex: Knex, steps: readonly PlanStep[]): Promise<void> {
   for (const step of steps) {
-    for (const sql of step.sql) await runOrThrow(knex, sql);
+    for (const sql of step.sql) await runOrThrow(knex, step, sql);
   }
 }
 
-async function runOrThrow(db: Knex | Knex.Transaction, sql: string): Promise<void> {
+/** A statement PostgreSQL refuses (duplicates under a new unique index, a value a cast can't read) names its step. */
+async function runOrThrow(db: Knex | Knex.Transaction, step: PlanStep, sql: string): Promise<void> {
   try {
     await db.raw(sql);
   } catch (error) {
     const reason = (error as Error).message;
-    throw new QudaoError('DEPLOY_FAILED', [], {
-      'zh-CN': `执行失败：${sql} — ${reason}`,
-      en: `Failed: ${sql} — ${reason}`,
-    });
+    const field = `object:${step.object}${step.field ? `/fields/${step.field}` : ''}`;
+    throw new QudaoError(
+      'DEPLOY_FAILED',
+      [{ field, rule: step.kind, message: { 'zh-CN': `${step.description['zh-CN']}：${reason}`, en: `${step.description.en}: ${reason}` } }],
+      { 'zh-CN': `执行失败：${sql} — ${reason}`, en: `Failed: ${sql} — ${reason}` },
+    );
   }
 }
 

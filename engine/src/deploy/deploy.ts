@@ -62,6 +62,7 @@ export async function deployOrThrow(ctx: DeployContext, request: DeployRequest):
       physical: await loadPhysicalState(trx),
       concurrentIndexes: ctx.concurrentIndexes,
     });
+    if (plan.impossible.length) throw new QudaoError('METADATA_INVALID', plan.impossible);
     if (plan.lossy.length && !request.force) throw new QudaoError('LOSSY_CHANGE', plan.lossy);
     const saves = changedDocuments(stored, candidate, layer);
     const steps = [...plan.steps, ...saves.map(saveStep)];

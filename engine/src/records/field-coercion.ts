@@ -48,8 +48,10 @@ function baseCoercer(field: FieldDef): Coercer {
   }
 }
 
+/** PostgreSQL stores neither NUL nor a lone UTF-16 surrogate; refusing them beats storing something else. */
 function toString(value: unknown): unknown {
-  return typeof value === 'string' ? value : TYPE;
+  if (typeof value !== 'string') return TYPE;
+  return value.isWellFormed() && !value.includes('\u0000') ? value : FORMAT;
 }
 
 function toNumber(value: unknown): unknown {
@@ -97,7 +99,7 @@ const DAYS_IN_MONTH = [31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31];
 function startsWithRealDate(text: string): boolean {
   if (text.length < 10 || text.charCodeAt(4) !== 45 || text.charCodeAt(7) !== 45) return false;
   const year = digits(text, 0, 4), month = digits(text, 5, 7), day = digits(text, 8, 10);
-  if (year < 0 || month < 1 || month > 12 || day < 1) return false;
+  if (year < 1 || month < 1 || month > 12 || day < 1) return false; // PostgreSQL has no year 0
   const leap = year % 4 === 0 && (year % 100 !== 0 || year % 400 === 0);
   return day <= (month === 2 && leap ? 29 : DAYS_IN_MONTH[month - 1]);
 }
@@ -121,7 +123,7 @@ function toDateTime(value: unknown): unknown {
   if (typeof value !== 'string') return TYPE;
   if (!DATETIME.test(value) || !startsWithRealDate(value)) return FORMAT;
   const time = Date.parse(value.replace(' ', 'T'));
-  return Number.isNaN(time) ? FORMAT : new Date(time).toISOString();
+  return Number.isNaN(time) || new Date(time).getUTCFullYear() < 1 ? FORMAT : new Date(time).toISOString();
 }
 
 function toStringList(value: unknown): unknown {

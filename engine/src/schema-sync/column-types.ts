@@ -35,18 +35,34 @@ export function isReference(field: FieldDef): boolean {
   return field.type === 'lookup' || field.type === 'master_detail';
 }
 
-/** Values of the old type always fit the new one, so the change needs no force. */
-export function isSafeCast(from: string, to: string): boolean {
-  if (from === to) return true;
-  if (to === 'text') return from !== 'text[]' && from !== 'point';
-  if (from === 'integer') return to === 'double precision' || to.startsWith('numeric');
-  if (from === 'date') return to === 'timestamp(3) with time zone';
-  const fromNumeric = /^numeric\((\d+),(\d+)\)$/.exec(from);
-  const toNumeric = /^numeric\((\d+),(\d+)\)$/.exec(to);
+export type Cast = 'same' | 'safe' | 'lossy' | 'impossible';
+
+const NUMERIC = /^numeric\((\d+),(\d+)\)$/;
+const isNumberColumn = (type: string) => type === 'integer' || type === 'double precision' || NUMERIC.test(type);
+
+/**
+ * What converting a column costs its data: `safe` values always fit, `lossy` may fail or round (needs force),
+ * `impossible` PostgreSQL has no cast at all (a new field is the way).
+ */
+export function castBetween(from: string, to: string): Cast {
+  if (from === to) return 'same';
+  if (to === 'text') return 'safe';
+  if (from === 'text') return 'lossy';
+  if (isNumberColumn(from) && isNumberColumn(to)) return numberCast(from, to);
+  if (from === 'date' && to.startsWith('timestamp')) return 'safe';
+  if (from.startsWith('timestamp') && to === 'date') return 'lossy';
+  if ((from === 'integer' && to === 'boolean') || (from === 'boolean' && to === 'integer')) return 'lossy';
+  return 'impossible';
+}
+
+function numberCast(from: string, to: string): Cast {
+  if (from === 'integer') return 'safe';
+  const fromNumeric = NUMERIC.exec(from);
+  const toNumeric = NUMERIC.exec(to);
   if (fromNumeric && toNumeric) {
-    const [, fp, fs] = fromNumeric.map(Number);
-    const [, tp, ts] = toNumeric.map(Number);
-    return ts >= fs && tp - ts >= fp - fs;
+    const [fp, fs] = [Number(fromNumeric[1]), Number(fromNumeric[2])];
+    const [tp, ts] = [Number(toNumeric[1]), Number(toNumeric[2])];
+    return ts >= fs && tp - ts >= fp - fs ? 'safe' : 'lossy';
   }
-  return false;
+  return 'lossy';
 }

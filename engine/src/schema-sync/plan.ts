@@ -2,7 +2,7 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Knex } from 'knex';
 import type { FieldError } from '../errors/catalog.ts';
 import type { FieldDef, Label, ObjectDoc } from '../../../metadata/src/types.ts';
-import { columnType, isReference, isSafeCast } from './column-types.ts';
+import { castBetween, columnType, isReference } from './column-types.ts';
 import { foreignKeyName, indexName, sequenceName, tableName } from './names.ts';
 import type { PhysicalColumn, PhysicalState } from './physical-state.ts';
 
@@ -33,6 +33,8 @@ export interface SchemaPlan {
   steps: PlanStep[];
   /** Changes that may lose data; refused unless the deploy is forced. */
   lossy: FieldError[];
+  /** Changes PostgreSQL cannot make at all (no cast between the types); refused even when forced. */
+  impossible: FieldError[];
 }
 
 interface PlanInput {
@@ -63,7 +65,7 @@ const SYSTEM_COLUMNS_SQL = [
 const liveFields = (object: ObjectDoc) => object.fields.filter((f) => !f.removed);
 
 export function planSchema(input: PlanInput): SchemaPlan {
-  const plan: SchemaPlan = { steps: [], lossy: [] };
+  const plan: SchemaPlan = { steps: [], lossy: [], impossible: [] };
   const previousByName = new Map(input.previous.map((o) => [o.name, o]));
   for (const object of input.next) {
     const planner = new ObjectPlanner(input, object, previousByName.get(object.name), plan);
@@ -150,10 +152,14 @@ class ObjectPlanner {
   }
 
   private planRename(from: string, field: FieldDef, existing: PhysicalColumn): void {
+    const oldKey = foreignKeyName(this.object.name, from);
+    const renameKey = this.input.physical.constraints.has(oldKey)
+      ? [`ALTER TABLE ${this.qualifiedTable} RENAME CONSTRAINT ${this.q(oldKey)} TO ${this.q(foreignKeyName(this.object.name, field.name))}`]
+      : [];
     this.step(
       'rename_column',
       { 'zh-CN': `字段 ${from} 更名为 ${field.name}`, en: `Rename column ${from} to ${field.name}` },
-      [`ALTER TABLE ${this.qualifiedTable} RENAME COLUMN ${this.q(from)} TO ${this.q(field.name)}`],
+      [`ALTER TABLE ${this.qualifiedTable} RENAME COLUMN ${this.q(from)} TO ${this.q(field.name)}`, ...renameKey],
       { field: field.name, columns: [{ field: field.name, columnType: existing.columnType, removed: false, renamedFrom: from }] },
     );
   }
@@ -178,28 +184,44 @@ class ObjectPlanner {
 
   private planTypeChange(field: FieldDef, existing: PhysicalColumn): void {
     const to = columnType(field);
-    const targetChanged = this.referenceTargetChanged(field);
-    if (existing.columnType === to && !targetChanged) return;
-    if (!isSafeCast(existing.columnType, to) || targetChanged) {
-      this.out.lossy.push({
-        field: `object:${this.object.name}/fields/${field.name}`,
-        rule: 'lossy_change',
-        message: targetChanged
-          ? { 'zh-CN': `更改 ${field.name} 的引用对象可能使现有值失效`, en: `Changing the target of ${field.name} may invalidate existing values` }
-          : {
-              'zh-CN': `把 ${field.name} 从 ${existing.columnType} 改为 ${to} 可能丢失数据`,
-              en: `Changing ${field.name} from ${existing.columnType} to ${to} may lose data`,
-            },
-      });
+    const cast = castBetween(existing.columnType, to);
+    const retarget = this.referenceTargetChanged(field);
+    if (cast === 'impossible') {
+      this.out.impossible.push(this.typeProblem(field, 'incompatible_type', {
+        'zh-CN': `${field.name} 无法从 ${existing.columnType} 转换为 ${to}；请新增一个字段并迁移数据`,
+        en: `${field.name} can't be converted from ${existing.columnType} to ${to}; add a new field and move the data`,
+      }));
+      return;
     }
-    if (existing.columnType === to) return;
+    if (cast === 'lossy') {
+      this.out.lossy.push(this.typeProblem(field, 'lossy_change', {
+        'zh-CN': `把 ${field.name} 从 ${existing.columnType} 改为 ${to} 可能丢失数据`,
+        en: `Changing ${field.name} from ${existing.columnType} to ${to} may lose data`,
+      }));
+    }
+    if (retarget) {
+      this.out.lossy.push(this.typeProblem(field, 'lossy_change', {
+        'zh-CN': `更改 ${field.name} 的引用对象可能使现有值失效`,
+        en: `Changing the target of ${field.name} may invalidate existing values`,
+      }));
+    }
+    const key = foreignKeyName(this.object.name, field.name);
     const column = this.q(field.name);
+    const sql = [
+      ...(!isReference(field) && this.input.physical.constraints.has(key) ? [`ALTER TABLE ${this.qualifiedTable} DROP CONSTRAINT ${this.q(key)}`] : []),
+      ...(cast === 'same' ? [] : [`ALTER TABLE ${this.qualifiedTable} ALTER COLUMN ${column} TYPE ${to} USING ${column}::${to}`]),
+    ];
+    if (!sql.length) return;
     this.step(
       'alter_type',
       { 'zh-CN': `字段 ${field.name} 类型 ${existing.columnType} → ${to}`, en: `Change ${field.name} from ${existing.columnType} to ${to}` },
-      [`ALTER TABLE ${this.qualifiedTable} ALTER COLUMN ${column} TYPE ${to} USING ${column}::${to}`],
+      sql,
       { field: field.name, columns: [{ field: field.name, columnType: to, removed: false }] },
     );
+  }
+
+  private typeProblem(field: FieldDef, rule: string, message: Label): FieldError {
+    return { field: `object:${this.object.name}/fields/${field.name}`, rule, message };
   }
 
   private referenceTargetChanged(field: FieldDef): boolean {
@@ -229,9 +251,19 @@ class ObjectPlanner {
   }
 
   private planIndexes(): void {
+    const renamed = new Map(liveFields(this.object).filter((f) => f.renamedFrom).map((f) => [f.name, f.renamedFrom!]));
     for (const index of desiredIndexes(this.object)) {
       const name = indexName(this.object.name, index.fields, index.unique);
       if (this.input.physical.indexes.has(name)) continue;
+      const oldName = indexName(this.object.name, index.fields.map((f) => renamed.get(f) ?? f), index.unique);
+      if (oldName !== name && this.input.physical.indexes.has(oldName)) {
+        this.step(
+          'add_index',
+          { 'zh-CN': `索引 ${oldName} 随字段更名为 ${name}`, en: `Rename index ${oldName} to ${name} with its field` },
+          [`ALTER INDEX ${this.q(`data.${oldName}`)} RENAME TO ${this.q(name)}`],
+        );
+        continue;
+      }
       // A unique index can fail on existing duplicates, so it stays inside the transaction that it may roll back.
       const concurrently = this.input.concurrentIndexes && this.table !== undefined && !index.unique;
       const columns = index.fields.map(this.q).join(', ');
