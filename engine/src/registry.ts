@@ -5,9 +5,7 @@ import type { FieldDef, MetadataDoc, ObjectDoc, ValidationRuleDoc } from '../../
 import { QudaoError } from './errors/catalog.ts';
 import { buildRecordValidator, type RecordValidator } from './records/record-validator.ts';
 import { foreignKeyName, indexName, tableName } from './schema-sync/names.ts';
-import { desiredIndexes } from './schema-sync/plan.ts';
-
-const COMPUTED_TYPES = new Set(['formula', 'rollup', 'autonumber']);
+import { desiredIndexes } from './schema-sync/indexes.ts';
 
 /** One object as the runtime needs it: compiled once per deploy, read on every request without a query. */
 export class ObjectRuntime {
@@ -36,10 +34,6 @@ export class ObjectRuntime {
   get validator(): RecordValidator {
     this.validatorCache ??= buildRecordValidator(this.doc, this.rules);
     return this.validatorCache;
-  }
-
-  isComputed(field: FieldDef): boolean {
-    return COMPUTED_TYPES.has(field.type);
   }
 }
 

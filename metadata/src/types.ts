@@ -18,6 +18,14 @@ export type FieldType = (typeof FIELD_TYPES)[number];
 export const COMPUTED_RETURN_TYPES = ['text', 'number', 'integer', 'money', 'percent', 'boolean', 'date', 'datetime'] as const;
 export type ComputedReturnType = (typeof COMPUTED_RETURN_TYPES)[number];
 
+/** Fields the engine fills; a write that names one is refused as read-only. */
+export const COMPUTED_FIELD_TYPES: ReadonlySet<FieldType> = new Set(['formula', 'rollup', 'autonumber']);
+
+/** The type a field's value has: a formula or rollup has the type it returns. */
+export function valueType(field: Pick<FieldDef, 'type' | 'returns'>): FieldType {
+  return field.type === 'formula' || field.type === 'rollup' ? (field.returns ?? 'text') : field.type;
+}
+
 export const ROLLUP_AGGREGATES = ['count', 'sum', 'min', 'max'] as const;
 export type RollupAggregate = (typeof ROLLUP_AGGREGATES)[number];
 

@@ -1,4 +1,5 @@
 import type { Knex } from 'knex';
+import { valueType } from '../../../metadata/src/types.ts';
 import { QudaoError } from '../errors/catalog.ts';
 import type { ObjectRuntime } from '../registry.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -40,8 +41,7 @@ export function columnResolver(object: ObjectRuntime): ColumnResolver {
     if (Object.hasOwn(SYSTEM_COLUMN_TYPES, name)) return { identifier: `${ALIAS}.${name}`, type: SYSTEM_COLUMN_TYPES[name] };
     const field = object.fields.get(name);
     if (!field) return undefined;
-    const type = field.type === 'formula' || field.type === 'rollup' ? (field.returns ?? 'text') : field.type;
-    return { identifier: `${ALIAS}.${name}`, type };
+    return { identifier: `${ALIAS}.${name}`, type: valueType(field) };
   };
 }
 

@@ -5,7 +5,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import ajvFormats from 'ajv-formats';
 import { evaluateLogic, isTruthy } from '../../../metadata/src/jsonlogic.ts';
-import { SYSTEM_FIELDS, type FieldDef, type FieldType, type Label, type ObjectDoc, type ValidationRuleDoc } from '../../../metadata/src/types.ts';
+import { COMPUTED_FIELD_TYPES, SYSTEM_FIELDS, type FieldDef, type FieldType, type Label, type ObjectDoc, type ValidationRuleDoc } from '../../../metadata/src/types.ts';
 import type { FieldError } from '../errors/catalog.ts';
 import { CoercionFailure, coercerFor, type Coercer } from './field-coercion.ts';
 import { fieldMessage, NOT_AN_OBJECT_MESSAGE, ruleFailedMessage, systemFieldMessage, unknownFieldMessage } from './field-messages.ts';
@@ -70,18 +70,17 @@ interface Plan {
   rules: CompiledRule[];
 }
 
-const COMPUTED_TYPES: ReadonlySet<FieldType> = new Set(['formula', 'rollup', 'autonumber']);
 const SYSTEM: ReadonlySet<string> = new Set(SYSTEM_FIELDS);
 const hasOwn = Object.prototype.hasOwnProperty;
 
 function compilePlan(object: ObjectDoc, rules: readonly ValidationRuleDoc[]): Plan {
   const live = object.fields.filter((f) => !f.removed);
-  const writableDefs = live.filter((f) => !COMPUTED_TYPES.has(f.type));
+  const writableDefs = live.filter((f) => !COMPUTED_FIELD_TYPES.has(f.type));
   const writable = new Map(writableDefs.map((def) => [def.name, writableField(def)] as const));
   return {
     object,
     writable,
-    computed: new Map(live.filter((f) => COMPUTED_TYPES.has(f.type)).map((f) => [f.name, f] as const)),
+    computed: new Map(live.filter((f) => COMPUTED_FIELD_TYPES.has(f.type)).map((f) => [f.name, f] as const)),
     required: writableDefs.filter((f) => f.required),
     defaults: writableDefs.filter(hasStaticDefault),
     withInactive: [...writable.values()].filter((w) => w.inactive),

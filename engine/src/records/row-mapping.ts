@@ -1,4 +1,4 @@
-import type { FieldDef } from '../../../metadata/src/types.ts';
+import { valueType, type FieldDef } from '../../../metadata/src/types.ts';
 import type { ObjectRuntime } from '../registry.ts';
 
 export type RecordData = Record<string, unknown>;
@@ -9,10 +9,6 @@ const ALWAYS_RETURNED = new Set(['id', 'version']);
 const TIMESTAMP_COLUMNS = new Set(['created_at', 'updated_at', 'deleted_at']);
 
 const toIso = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
-
-function valueType(field: FieldDef): string {
-  return field.type === 'formula' || field.type === 'rollup' ? (field.returns ?? 'text') : field.type;
-}
 
 /** PostgreSQL's `point` arrives as "(x,y)" from PGlite and as {x, y} from pg; the API speaks {lat, lng}. */
 function pointToGeo(value: unknown): { lat: number; lng: number } | null {

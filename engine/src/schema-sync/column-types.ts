@@ -1,9 +1,8 @@
-import type { FieldDef, FieldType } from '../../../metadata/src/types.ts';
+import { valueType, type FieldDef } from '../../../metadata/src/types.ts';
 
 /** The PostgreSQL column type that stores a field. Text-like limits live in validation, not in the column. */
 export function columnType(field: FieldDef): string {
-  const type: FieldType = field.type === 'formula' || field.type === 'rollup' ? (field.returns ?? 'text') : field.type;
-  switch (type) {
+  switch (valueType(field)) {
     case 'integer':
       return 'integer';
     case 'number':

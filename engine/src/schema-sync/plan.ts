@@ -3,6 +3,7 @@ import type { Knex } from 'knex';
 import type { FieldError } from '../errors/catalog.ts';
 import type { FieldDef, Label, ObjectDoc } from '../../../metadata/src/types.ts';
 import { castBetween, columnType, isReference } from './column-types.ts';
+import { desiredIndexes } from './indexes.ts';
 import { foreignKeyName, indexName, sequenceName, tableName } from './names.ts';
 import type { PhysicalColumn, PhysicalState } from './physical-state.ts';
 
@@ -295,27 +296,6 @@ class ObjectPlanner {
       [],
     );
   }
-}
-
-interface DesiredIndex {
-  fields: string[];
-  unique: boolean;
-}
-
-/** Declared indexes, plus one per lookup and per unique field, plus the default list order. */
-export function desiredIndexes(object: ObjectDoc): DesiredIndex[] {
-  const fields = liveFields(object);
-  const all: DesiredIndex[] = [
-    { fields: ['created_at', 'id'], unique: false },
-    ...fields.filter(isReference).map((f) => ({ fields: [f.name], unique: false })),
-    ...fields.filter((f) => f.unique).map((f) => ({ fields: [f.name], unique: true })),
-    ...(object.indexes ?? []).map((i) => ({ fields: i.fields, unique: Boolean(i.unique) })),
-  ];
-  const seen = new Set<string>();
-  return all.filter((i) => {
-    const key = `${i.unique}:${i.fields.join(',')}`;
-    return seen.has(key) ? false : (seen.add(key), true);
-  });
 }
 
 function changedFieldsWithoutDdl(previous: ObjectDoc, next: ObjectDoc): { name: string; labelsOnly: boolean }[] {
