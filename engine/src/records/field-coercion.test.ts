@@ -33,10 +33,16 @@ describe('coercerFor', () => {
     expect(coerce('integer', true)).toEqual(failure('type'));
   });
 
-  it('yields money as a decimal string within its scale', () => {
-    expect(coerce('money', 12.5)).toBe('12.5');
+  it('yields money as a decimal string within its scale, written as PostgreSQL returns it', () => {
+    expect(coerce('money', 12.5)).toBe('12.50');
     expect(coerce('money', '1999.99')).toBe('1999.99');
-    expect(coerce('money', '+3')).toBe('3');
+    expect(coerce('money', '+3')).toBe('3.00');
+    expect(coerce('money', '007.5')).toBe('7.50');
+    expect(coerce('money', '-0')).toBe('0.00');
+    expect(coerce('money', '-.5')).toBe('-0.50');
+    expect(coerce('money', '12', { scale: 0 })).toBe('12');
+    expect(coerce('money', '1234567890123456')).toBe('1234567890123456.00');
+    expect(coerce('money', '12345678901234567')).toEqual(failure('too_large'));
     expect(coerce('money', '1.999')).toEqual(failure('scale'));
     expect(coerce('money', '1.2345', { scale: 4 })).toBe('1.2345');
     expect(coerce('money', 'ten')).toEqual(failure('type'));

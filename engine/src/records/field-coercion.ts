@@ -6,7 +6,7 @@ import type { FieldDef, FieldType } from '../../../metadata/src/types.ts';
 
 /** Why a value could not be coerced; `rule` becomes the FieldError's rule. */
 export class CoercionFailure {
-  constructor(readonly rule: 'type' | 'format' | 'scale' | 'min' | 'max') {}
+  constructor(readonly rule: 'type' | 'format' | 'scale' | 'min' | 'max' | 'too_large') {}
 }
 
 /** Returns the coerced value, or a CoercionFailure. */
@@ -17,6 +17,7 @@ const FORMAT = new CoercionFailure('format');
 const SCALE = new CoercionFailure('scale');
 const MIN = new CoercionFailure('min');
 const MAX = new CoercionFailure('max');
+const TOO_LARGE = new CoercionFailure('too_large');
 
 const INT4_MIN = -2147483648;
 const INT4_MAX = 2147483647;
@@ -66,19 +67,29 @@ function toInteger(value: unknown): unknown {
   return typeof n === 'number' && Number.isInteger(n) && n >= INT4_MIN && n <= INT4_MAX ? n : TYPE;
 }
 
-/** Money stays a decimal string (never a float) so numeric columns keep every cent. */
+/** Money columns are numeric(18, scale). */
+const MONEY_PRECISION = 18;
+
+/**
+ * Money stays a decimal string (never a float) so numeric columns keep every cent, written the way PostgreSQL
+ * gives it back ("7.5" → "7.50"), so what the audit records is what the column holds.
+ */
 function moneyCoercer(field: FieldDef): Coercer {
   const scale = field.scale ?? 2;
   return (value) => {
     const text = typeof value === 'number' && Number.isFinite(value) ? String(value)
       : typeof value === 'string' ? withoutPlus(value.trim()) : '';
     if (!NUMERIC.test(text)) return TYPE;
-    const dot = text.indexOf('.');
-    if (dot >= 0 && text.length - dot - 1 > scale) return SCALE;
+    const negative = text.startsWith('-');
+    const [whole, fraction = ''] = (negative ? text.slice(1) : text).split('.');
+    if (fraction.length > scale) return SCALE;
+    const digits = whole.replace(/^0+(?=\d)/, '') || '0';
+    if (digits.length > MONEY_PRECISION - scale) return TOO_LARGE;
     const amount = Number(text);
     if (field.min !== undefined && amount < field.min) return MIN;
     if (field.max !== undefined && amount > field.max) return MAX;
-    return text;
+    const normalized = scale ? `${digits}.${fraction.padEnd(scale, '0')}` : digits;
+    return negative && /[1-9]/.test(normalized) ? `-${normalized}` : normalized;
   };
 }
 

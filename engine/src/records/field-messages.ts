@@ -41,6 +41,7 @@ export function fieldMessage(field: FieldDef, rule: string): Label {
     case 'min_length': return say(`不能少于 ${field.minLength} 个字符`, `must be at least ${field.minLength} characters`);
     case 'min': return say(`不能小于 ${field.min}`, `must be at least ${field.min}`);
     case 'max': return say(`不能大于 ${field.max}`, `must be at most ${field.max}`);
+    case 'too_large': return say(`超出范围：整数部分最多 ${18 - (field.scale ?? 2)} 位`, `is too large: at most ${18 - (field.scale ?? 2)} digits before the decimal point`);
     case 'scale': return say(`最多保留 ${field.scale ?? 2} 位小数`, `allows at most ${field.scale ?? 2} decimal places`);
     case 'pattern': return say('格式不正确', 'does not have the expected format');
     case 'picklist': return picklistMessage(field, say);

@@ -120,7 +120,7 @@ describe('field types', () => {
     });
     expect(result).toEqual({
       values: {
-        name: 'Acme', amount: '1200.5', active: false, tags: ['a', 'b'], where: { lat: 31.23, lng: 121.47 },
+        name: 'Acme', amount: '1200.50', active: false, tags: ['a', 'b'], where: { lat: 31.23, lng: 121.47 },
         seen_at: '2024-03-01T00:00:00.000Z', share: 40, tier: 'gold',
       },
       errors: [],

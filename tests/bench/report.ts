@@ -1,0 +1,90 @@
+/** Writes BENCHMARKS.md from the figures of one run. */
+import fs from 'node:fs';
+import os from 'node:os';
+
+export interface Row {
+  figure: string;
+  engine: string;
+  raw: string;
+  ratio: string;
+}
+
+export interface Target {
+  name: string;
+  target: string;
+  measured: string;
+  pass: boolean;
+}
+
+export interface Report {
+  date: string;
+  cores: number;
+  command: string;
+  rows: Row[];
+  targets: Target[];
+  reading: string;
+  explain: string;
+  explainVerdict: string;
+  addField: string;
+  notes: string[];
+  /** Markdown table rows: figure | engine rates per round | raw rates per round */
+  rounds: string[];
+  durationS: number;
+}
+
+export function writeReport(path: string, r: Report): void {
+  const lines = [
+    '# Benchmarks',
+    '',
+    `Date: ${r.date}  `,
+    `Machine: ${r.cores} cores (\`nproc\`), ${os.cpus()[0]?.model ?? 'unknown CPU'}, ${Math.round(os.totalmem() / 2 ** 30)} GiB RAM, Node ${process.version}, PostgreSQL on 127.0.0.1  `,
+    `Command: \`${r.command}\` (whole run: ${r.durationS.toFixed(0)} s)`,
+    '',
+    'Every figure is a ratio to a raw baseline measured in the same run on the same data (1,000,000 rows of a',
+    '20-field object). HTTP figures: autocannon, 10 connections, a warm-up then a measured run, against the',
+    "engine's app and a bare fastify 5 + pg.Pool server (no validation, no logging) doing the same SQL by hand,",
+    'each on its own port of 127.0.0.1, served by a child process so the load generator does not share their event loop.',
+    '',
+    '## Targets',
+    '',
+    '| Target | Wanted | Measured | Result |',
+    '|---|---|---|---|',
+    ...r.targets.map((t) => `| ${t.name} | ${t.target} | ${t.measured} | ${t.pass ? 'PASS' : 'MISS'} |`),
+    '',
+    '## Figures',
+    '',
+    '| Figure | Engine | Raw baseline | Ratio |',
+    '|---|---|---|---|',
+    ...r.rows.map((row) => `| ${row.figure} | ${row.engine} | ${row.raw} | ${row.ratio} |`),
+    '',
+    '## Reading',
+    '',
+    r.reading,
+    '',
+    '## The list view at 1,000,000 rows: EXPLAIN (ANALYZE, BUFFERS) of the SQL the engine generates',
+    '',
+    r.explainVerdict,
+    '',
+    '```',
+    r.explain,
+    '```',
+    '',
+    '## Adding a field to a 1,000,000-row object',
+    '',
+    r.addField,
+    '',
+    '## Notes',
+    '',
+    ...r.notes.map((n) => `- ${n}`),
+    '',
+    '## Rounds',
+    '',
+    'Rates of every round (requests or queries per second), engine / subject first; the tables above keep the best of each side.',
+    '',
+    '| Figure | Engine, per round | Raw, per round |',
+    '|---|---|---|',
+    ...r.rounds,
+    '',
+  ];
+  fs.writeFileSync(path, lines.join('\n'));
+}
