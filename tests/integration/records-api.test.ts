@@ -83,6 +83,18 @@ describe('records of the DESIGN.md hospital object', () => {
     expect(bad.json().errors[0].rule).toBe('hospital_3a_beds');
   });
 
+  it('loses no update under concurrency: unpinned writers retry, pinned writers of one version get one 200 and 409s', async () => {
+    const created = (await call('POST', '/api/records/hospital', { name: '并发医院', code: 'RACE', beds: 1 })).json();
+    const unpinned = await Promise.all([2, 3, 4].map((beds) => call('PATCH', `/api/records/hospital/${created.id}`, { beds })));
+    expect(unpinned.map((r) => r.statusCode)).toEqual([200, 200, 200]);
+    const history = (await call('GET', `/api/records/hospital/${created.id}/history`)).json().data;
+    expect(history.filter((h: { action: string }) => h.action === 'update')).toHaveLength(3);
+    const now = (await call('GET', `/api/records/hospital/${created.id}`)).json();
+    expect(now.version).toBe(4);
+    const pinned = await Promise.all([5, 6, 7].map((beds) => call('PATCH', `/api/records/hospital/${created.id}`, { beds, version: 4 })));
+    expect(pinned.map((r) => r.statusCode).sort()).toEqual([200, 409, 409]);
+  });
+
   it('soft-deletes, hides from lists and reads, shows in the recycle bin, and restores', async () => {
     const created = (await call('POST', '/api/records/hospital', { name: '待删除', code: 'DEL-1' })).json();
     const removed = await call('DELETE', `/api/records/hospital/${created.id}`);

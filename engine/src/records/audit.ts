@@ -20,30 +20,30 @@ export interface HistoryEntry {
   changes: Changes;
 }
 
-/** The audit entry and the outbox event of one write, in the write's transaction. */
-export async function recordWrite(
-  trx: Knex.Transaction,
+/**
+ * A write with its audit entry and outbox event as ONE statement (data-modifying CTEs): atomic without a
+ * transaction, one round trip. The effects select FROM the write, so a write that matched no row leaves none.
+ */
+export function withEffects(
+  knex: Knex,
+  write: Knex.QueryBuilder,
   object: string,
-  recordId: string,
   action: AuditAction,
   changes: Changes,
   record: RecordData,
   ctx: WriteContext,
-): Promise<void> {
-  await trx('qd_audit').insert({
+): Knex.QueryBuilder {
+  const audit = knex.raw(
+    'INSERT INTO qd_audit (object, record_id, action, changes, actor, request_id) SELECT ?, w.id, ?, ?::jsonb, ?, ? FROM w',
+    [object, action, JSON.stringify(changes), ctx.actor, ctx.requestId],
+  );
+  const payload = JSON.stringify({ record, changes, actor: ctx.actor, requestId: ctx.requestId });
+  const outbox = knex.raw('INSERT INTO qd_outbox (topic, object, record_id, payload) SELECT ?, ?, w.id, ?::jsonb FROM w', [
+    `record.${OUTBOX_TOPIC[action]}`,
     object,
-    record_id: recordId,
-    action,
-    changes: JSON.stringify(changes),
-    actor: ctx.actor,
-    request_id: ctx.requestId,
-  });
-  await trx('qd_outbox').insert({
-    topic: `record.${OUTBOX_TOPIC[action]}`,
-    object,
-    record_id: recordId,
-    payload: JSON.stringify({ record, changes, actor: ctx.actor, requestId: ctx.requestId }),
-  });
+    payload,
+  ]);
+  return knex.queryBuilder().with('w', write).with('audit', audit).with('outbox', outbox).select('*').from('w');
 }
 
 /** Every key of `after` whose value differs from `before`, as {old, new}. At insert, `before` is empty: the full record. */

@@ -3,7 +3,7 @@ import { v7 as uuidv7 } from 'uuid';
 import { QudaoError, type FieldError } from '../errors/catalog.ts';
 import type { ObjectRuntime, Registry } from '../registry.ts';
 import { sequenceName } from '../schema-sync/names.ts';
-import { diffRecords, historyOf, recordWrite, replay, type HistoryEntry, type WriteContext } from './audit.ts';
+import { diffRecords, historyOf, replay, withEffects, type HistoryEntry, type WriteContext } from './audit.ts';
 import { fieldErrorFromDb } from './db-errors.ts';
 import { expandLookups } from './expand.ts';
 import { listRecords, type ListQuery, type ListResult } from './list-query.ts';
@@ -28,15 +28,13 @@ export class RecordService {
     const object = this.registry.objectOrThrow(objectName);
     const { values, errors } = object.validator.validateCreate(input);
     assertValid(errors);
-    const id = uuidv7();
-    return this.write(object, async (trx) => {
-      const row = { id, created_by: ctx.actor, updated_by: ctx.actor, owner_id: ctx.actor, ...rowFromValues(object, values) };
-      Object.assign(row, await this.autonumbers(trx, object));
-      const [inserted] = await trx(object.table).insert(row).returning(columnsOf(object));
-      const record = recordFromRow(object, inserted);
-      await recordWrite(trx, object.name, id, 'create', diffRecords({}, record), record, ctx);
-      return record;
-    });
+    const now = new Date().toISOString();
+    const system = { id: uuidv7(), created_at: now, created_by: ctx.actor, updated_at: now, updated_by: ctx.actor, owner_id: ctx.actor, version: 1, deleted_at: null };
+    const fields = { ...values, ...(await this.autonumbers(object)) };
+    const expected = { ...blankRecord(object), ...system, ...fields };
+    const write = this.knex(object.table).insert({ ...system, ...rowFromValues(object, fields) }).returning(columnsOf(object));
+    const [row] = await this.run(object, withEffects(this.knex, write, object.name, 'create', diffRecords({}, expected), expected, ctx));
+    return recordFromRow(object, row);
   }
 
   async get(objectName: string, id: string, options: ReadOptions = {}): Promise<RecordData> {
@@ -48,35 +46,25 @@ export class RecordService {
 
   async update(objectName: string, id: string, body: unknown, expectedVersion: number | undefined, ctx: WriteContext): Promise<RecordData> {
     const object = this.registry.objectOrThrow(objectName);
-    const { version: bodyVersion, ...patch } = assertObject(body);
-    const expected = expectedVersion ?? parseVersion(bodyVersion);
-    return this.write(object, async (trx) => {
-      const current = await this.lockForWrite(trx, object, id, false);
-      if (expected !== undefined && expected !== current.version) throw versionConflict(current);
+    const { version, ...patch } = assertObject(body);
+    return this.mutate(object, id, 'update', ctx, { pinned: expectedVersion ?? parseVersion(version) }, (current) => {
       const { values, errors } = object.validator.validateUpdate(patch, current);
       assertValid(errors);
-      const changed = diffRecords(current, values);
-      if (!Object.keys(changed).length) return current;
-      const changedValues = Object.fromEntries(Object.keys(changed).map((k) => [k, values[k]]));
-      return this.applyChange(trx, object, current, rowFromValues(object, changedValues), 'update', ctx);
+      const changed = Object.keys(diffRecords(current, values));
+      return changed.length ? Object.fromEntries(changed.map((k) => [k, values[k]])) : undefined;
     });
   }
 
   async remove(objectName: string, id: string, ctx: WriteContext): Promise<RecordData> {
     const object = this.registry.objectOrThrow(objectName);
-    return this.write(object, async (trx) => {
-      const current = await this.lockForWrite(trx, object, id, false);
-      return this.applyChange(trx, object, current, { deleted_at: trx.fn.now() }, 'delete', ctx);
-    });
+    return this.mutate(object, id, 'delete', ctx, {}, () => ({ deleted_at: new Date().toISOString() }));
   }
 
   async restore(objectName: string, id: string, ctx: WriteContext): Promise<RecordData> {
     const object = this.registry.objectOrThrow(objectName);
-    return this.write(object, async (trx) => {
-      const current = await this.lockForWrite(trx, object, id, true);
-      if (current.deleted_at === null) return current;
-      return this.applyChange(trx, object, current, { deleted_at: null }, 'restore', ctx);
-    });
+    return this.mutate(object, id, 'restore', ctx, { includeDeleted: true }, (current) =>
+      current.deleted_at === null ? undefined : { deleted_at: null },
+    );
   }
 
   async list(objectName: string, query: ListQuery): Promise<ListResult> {
@@ -113,47 +101,64 @@ export class RecordService {
     const record = replay(await historyOf(this.knex, object.name, id, at.toISOString()));
     if (!record) throw recordNotFound(object, id);
     // The audit stores changes only, so a value that was never set is absent from the replay: it was null.
-    return Object.fromEntries(columnsOf(object).map((column) => [column, record[column] ?? null]));
+    return { ...blankRecord(object), ...pick(record, columnsOf(object)) };
   }
 
-  private async lockForWrite(trx: Knex.Transaction, object: ObjectRuntime, id: string, deleted: boolean): Promise<RecordData> {
-    assertUuid(object, id);
-    const query = trx(object.table).select(columnsOf(object)).where('id', id).forUpdate();
-    if (!deleted) query.whereNull('deleted_at');
-    const row = await query.first();
-    if (!row) throw recordNotFound(object, id);
-    return recordFromRow(object, row);
+  /**
+   * Optimistic concurrency without a transaction: read, decide, then write only if the version is still the one
+   * read. A client that pinned a version gets 409 when it moved; otherwise a lost race is retried.
+   */
+  private async mutate(
+    object: ObjectRuntime,
+    id: string,
+    action: 'update' | 'delete' | 'restore',
+    ctx: WriteContext,
+    options: { pinned?: number; includeDeleted?: boolean },
+    decide: (current: RecordData) => RecordData | undefined,
+  ): Promise<RecordData> {
+    for (let attempt = 1; ; attempt++) {
+      const current = await this.current(object, id, { includeDeleted: options.includeDeleted });
+      if (options.pinned !== undefined && options.pinned !== current.version) throw versionConflict(current);
+      const values = decide(current);
+      if (!values) return current;
+      const written = await this.applyChange(object, current, values, action, ctx);
+      if (written) return written;
+      if (options.pinned !== undefined || attempt === MAX_WRITE_ATTEMPTS) {
+        throw versionConflict(await this.current(object, id, { includeDeleted: true }));
+      }
+    }
   }
 
   private async applyChange(
-    trx: Knex.Transaction,
     object: ObjectRuntime,
     current: RecordData,
-    row: RecordData,
+    values: RecordData,
     action: 'update' | 'delete' | 'restore',
     ctx: WriteContext,
-  ): Promise<RecordData> {
-    const [updated] = await trx(object.table)
-      .where('id', current.id as string)
-      .update({ ...row, version: trx.raw('?? + 1', ['version']), updated_at: trx.fn.now(), updated_by: ctx.actor })
+  ): Promise<RecordData | undefined> {
+    const stamp = { version: (current.version as number) + 1, updated_at: new Date().toISOString(), updated_by: ctx.actor };
+    const expected = { ...current, ...values, ...stamp };
+    const write = this.knex(object.table)
+      .where({ id: current.id as string, version: current.version as number })
+      .update({ ...rowFromValues(object, values), ...stamp })
       .returning(columnsOf(object));
-    const record = recordFromRow(object, updated);
-    await recordWrite(trx, object.name, record.id as string, action, diffRecords(current, record), record, ctx);
-    return record;
+    const [row] = await this.run(object, withEffects(this.knex, write, object.name, action, diffRecords(current, expected), expected, ctx));
+    return row && recordFromRow(object, row);
   }
 
-  private async autonumbers(trx: Knex.Transaction, object: ObjectRuntime): Promise<RecordData> {
+  private async autonumbers(object: ObjectRuntime): Promise<RecordData> {
     const values: RecordData = {};
     for (const field of object.fieldList.filter((f) => f.type === 'autonumber')) {
-      const { rows } = await trx.raw('SELECT nextval(?::regclass) AS n', [`data.${sequenceName(object.name, field.name)}`]);
+      const { rows } = await this.knex.raw('SELECT nextval(?::regclass) AS n', [`data.${sequenceName(object.name, field.name)}`]);
       values[field.name] = formatAutonumber(field.format ?? '{000000}', Number(rows[0].n));
     }
     return values;
   }
 
-  private async write<T>(object: ObjectRuntime, work: (trx: Knex.Transaction) => Promise<T>): Promise<T> {
+  /** Runs one write statement; unique and foreign-key violations come back as field errors. */
+  private async run(object: ObjectRuntime, statement: Knex.QueryBuilder): Promise<RecordData[]> {
     try {
-      return await this.knex.transaction(work);
+      return await statement;
     } catch (error) {
       throw fieldErrorFromDb(object, error) ?? error;
     }
@@ -164,7 +169,10 @@ export function formatAutonumber(format: string, n: number): string {
   return format.replace(/\{(0+)\}/, (_, zeros: string) => String(n).padStart(zeros.length, '0'));
 }
 
+const MAX_WRITE_ATTEMPTS = 5;
+
 const columnsOf = (object: ObjectRuntime) => [...SYSTEM_COLUMNS, ...object.fieldList.map((f) => f.name)];
+const blankRecord = (object: ObjectRuntime): RecordData => Object.fromEntries(columnsOf(object).map((c) => [c, null]));
 
 function pick(record: RecordData, fields: readonly string[] | undefined): RecordData {
   if (!fields) return record;
