@@ -115,11 +115,13 @@ describe('records of the DESIGN.md hospital object', () => {
     const created = (await call('POST', '/api/records/hospital', { name: '历史医院', code: 'HIST', beds: 10 })).json();
     const afterCreate = new Date().toISOString();
     await new Promise((r) => setTimeout(r, 20));
-    await call('PATCH', `/api/records/hospital/${created.id}`, { beds: 20 });
+    const traced = await call('PATCH', `/api/records/hospital/${created.id}`, { beds: 20 }, { 'x-request-id': 'erp-sync-42' });
+    expect(traced.headers['x-request-id']).toBe('erp-sync-42');
     await call('DELETE', `/api/records/hospital/${created.id}`);
     const history = (await call('GET', `/api/records/hospital/${created.id}/history`)).json().data;
     expect(history.map((h: { action: string }) => h.action)).toEqual(['create', 'update', 'delete']);
     expect(history[1].changes.beds).toEqual({ old: 10, new: 20 });
+    expect(history[1].requestId).toBe('erp-sync-42');
     for (const entry of history) {
       expect(entry.actor).toBe(app.adminId);
       expect(Date.parse(entry.at)).not.toBeNaN();

@@ -17,8 +17,9 @@ export function createServer(logger: Logger): FastifyInstance {
     },
     forceCloseConnections: true,
   }) as unknown as FastifyInstance;
-  app.addHook('onSend', async (request, reply) => {
+  app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);
+    done();
   });
   registerErrorHandling(app);
   return app;

@@ -130,9 +130,13 @@ function toDate(value: unknown): unknown {
   return value.length === 10 && startsWithRealDate(value) ? value : FORMAT;
 }
 
+/** Already what toISOString gives (what the API returns): no need to parse and print it again. */
+const CANONICAL_UTC = /^\d{4}-\d{2}-\d{2}T([01]\d|2[0-3]):[0-5]\d:[0-5]\d\.\d{3}Z$/;
+
 function toDateTime(value: unknown): unknown {
   if (typeof value !== 'string') return TYPE;
   if (!DATETIME.test(value) || !startsWithRealDate(value)) return FORMAT;
+  if (CANONICAL_UTC.test(value)) return value;
   const time = Date.parse(value.replace(' ', 'T'));
   return Number.isNaN(time) || new Date(time).getUTCFullYear() < 1 ? FORMAT : new Date(time).toISOString();
 }

@@ -18,6 +18,8 @@ export interface ReadOptions {
 
 /** Create, read, update, soft delete, restore, list and history of the records of every object. */
 export class RecordService {
+  private readonly byIdStatements = new WeakMap<ObjectRuntime, { live: string; any: string }>();
+
   constructor(
     private readonly knex: Knex,
     private readonly registry: Registry,
@@ -83,11 +85,20 @@ export class RecordService {
 
   private async current(object: ObjectRuntime, id: string, options: ReadOptions): Promise<RecordData> {
     assertUuid(object, id);
-    const query = this.knex(object.table).select(columnsOf(object)).where('id', id);
-    if (!options.includeDeleted) query.whereNull('deleted_at');
-    const row = await query.first();
-    if (!row) throw recordNotFound(object, id);
-    return recordFromRow(object, row);
+    const { rows } = await this.knex.raw(this.byIdSql(object, Boolean(options.includeDeleted)), [id]);
+    if (!rows.length) throw recordNotFound(object, id);
+    return recordFromRow(object, rows[0]);
+  }
+
+  /** Read by id is the hottest query: its SQL is built once per object version, not per request. */
+  private byIdSql(object: ObjectRuntime, includeDeleted: boolean): string {
+    let cached = this.byIdStatements.get(object);
+    if (!cached) {
+      const select = () => this.knex(object.table).select(columnsOf(object)).where('id', this.knex.raw('?'));
+      cached = { live: select().whereNull('deleted_at').toQuery(), any: select().toQuery() };
+      this.byIdStatements.set(object, cached);
+    }
+    return includeDeleted ? cached.any : cached.live;
   }
 
   private async asOf(object: ObjectRuntime, id: string, asOf: string): Promise<RecordData> {
