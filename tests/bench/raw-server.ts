@@ -21,25 +21,20 @@ export async function createRawServer(databaseUrl: string, actor: string): Promi
     return reply.status(201).send(rows[0]);
   });
 
-  // Not a baseline of a target: the raw INSERT plus what the engine's create adds in the database (a transaction, an
-  // audit row and an outbox row), to show how much of the create gap is database work and how much is the engine.
-  server.post('/raw/create-tx', async (request, reply) => {
+  // Not a baseline of a target: the raw INSERT plus what the engine's create adds in the database (an audit row and
+  // an outbox row, in one statement as the engine sends them), to show how much of the create gap is database work.
+  server.post('/raw/create-effects', async (request, reply) => {
     const body = request.body as Record<string, unknown>;
     const id = randomUUID();
-    const client = await pool.connect();
-    try {
-      await client.query('BEGIN');
-      const { rows } = await client.query(HAND_INSERT_SQL, [id, actor, actor, actor, ...FIELD_NAMES.map((f) => body[f] ?? null)]);
-      await client.query('INSERT INTO qd_audit (object, record_id, action, changes, actor) VALUES ($1, $2, $3, $4, $5)', [OBJECT, id, 'create', JSON.stringify(body), actor]);
-      await client.query('INSERT INTO qd_outbox (topic, object, record_id, payload) VALUES ($1, $2, $3, $4)', ['record.created', OBJECT, id, JSON.stringify({ record: rows[0] })]);
-      await client.query('COMMIT');
-      return reply.status(201).send(rows[0]);
-    } catch (error) {
-      await client.query('ROLLBACK');
-      throw error;
-    } finally {
-      client.release();
-    }
+    const values = [id, actor, actor, actor, ...FIELD_NAMES.map((f) => body[f] ?? null)];
+    const n = values.length;
+    const sql =
+      `WITH w AS (${HAND_INSERT_SQL}), ` +
+      `a AS (INSERT INTO qd_audit (object, record_id, action, changes, actor) SELECT $${n + 1}, w.id, 'create', $${n + 2}::jsonb, $${n + 3} FROM w), ` +
+      `o AS (INSERT INTO qd_outbox (topic, object, record_id, payload) SELECT 'record.created', $${n + 1}, w.id, $${n + 4}::jsonb FROM w) ` +
+      'SELECT * FROM w';
+    const { rows } = await pool.query(sql, [...values, OBJECT, JSON.stringify(body), actor, JSON.stringify({ record: body })]);
+    return reply.status(201).send(rows[0]);
   });
 
   server.get<{ Params: { id: string } }>('/raw/get/:id', async (request, reply) => {
