@@ -59,7 +59,8 @@ export async function up(knex: Knex): Promise<void> {
     t.text('topic').notNullable();
     t.text('object').notNullable();
     t.uuid('record_id').notNullable();
-    t.jsonb('payload').notNullable();
+    // The event's details (who, what changed, the request) are its audit entry: not copied, referenced.
+    t.bigInteger('audit_id').notNullable().references('id').inTable('qd_audit');
     t.timestamp('created_at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
     t.timestamp('published_at', { useTz: true });
   });

@@ -30,10 +30,10 @@ export async function createRawServer(databaseUrl: string, actor: string): Promi
     const n = values.length;
     const sql =
       `WITH w AS (${HAND_INSERT_SQL}), ` +
-      `a AS (INSERT INTO qd_audit (object, record_id, action, changes, actor) SELECT $${n + 1}, w.id, 'create', $${n + 2}::jsonb, $${n + 3} FROM w), ` +
-      `o AS (INSERT INTO qd_outbox (topic, object, record_id, payload) SELECT 'record.created', $${n + 1}, w.id, $${n + 4}::jsonb FROM w) ` +
+      `a AS (INSERT INTO qd_audit (object, record_id, action, changes, actor) SELECT $${n + 1}, w.id, 'create', $${n + 2}::jsonb, $${n + 3} FROM w RETURNING id, record_id), ` +
+      `o AS (INSERT INTO qd_outbox (topic, object, record_id, audit_id) SELECT 'record.created', $${n + 1}, a.record_id, a.id FROM a) ` +
       'SELECT * FROM w';
-    const { rows } = await pool.query(sql, [...values, OBJECT, JSON.stringify(body), actor, JSON.stringify({ record: body })]);
+    const { rows } = await pool.query(sql, [...values, OBJECT, JSON.stringify(body), actor]);
     return reply.status(201).send(rows[0]);
   });
 

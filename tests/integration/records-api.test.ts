@@ -139,7 +139,8 @@ describe('records of the DESIGN.md hospital object', () => {
     await call('PATCH', `/api/records/hospital/${created.id}`, { beds: 5 });
     const events = await app.db.knex('qd_outbox').where({ record_id: created.id }).orderBy('id');
     expect(events.map((e) => e.topic)).toEqual(['record.created', 'record.updated']);
-    expect(events[1].payload.changes.beds).toEqual({ old: null, new: 5 });
+    const audit = await app.db.knex('qd_audit').where({ id: events[1].audit_id }).first();
+    expect(audit).toMatchObject({ action: 'update', changes: { beds: { old: null, new: 5 } }, actor: app.adminId });
   });
 });
 

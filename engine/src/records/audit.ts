@@ -23,6 +23,7 @@ export interface HistoryEntry {
 /**
  * A write with its audit entry and outbox event as ONE statement (data-modifying CTEs): atomic without a
  * transaction, one round trip. The effects select FROM the write, so a write that matched no row leaves none.
+ * The outbox event points at its audit entry instead of copying the record.
  */
 export function withEffects(
   knex: Knex,
@@ -30,18 +31,15 @@ export function withEffects(
   object: string,
   action: AuditAction,
   changes: Changes,
-  record: RecordData,
   ctx: WriteContext,
 ): Knex.QueryBuilder {
   const audit = knex.raw(
-    'INSERT INTO qd_audit (object, record_id, action, changes, actor, request_id) SELECT ?, w.id, ?, ?::jsonb, ?, ? FROM w',
+    'INSERT INTO qd_audit (object, record_id, action, changes, actor, request_id) SELECT ?, w.id, ?, ?::jsonb, ?, ? FROM w RETURNING id, record_id',
     [object, action, JSON.stringify(changes), ctx.actor, ctx.requestId],
   );
-  const payload = JSON.stringify({ record, changes, actor: ctx.actor, requestId: ctx.requestId });
-  const outbox = knex.raw('INSERT INTO qd_outbox (topic, object, record_id, payload) SELECT ?, ?, w.id, ?::jsonb FROM w', [
+  const outbox = knex.raw('INSERT INTO qd_outbox (topic, object, record_id, audit_id) SELECT ?, ?, audit.record_id, audit.id FROM audit', [
     `record.${OUTBOX_TOPIC[action]}`,
     object,
-    payload,
   ]);
   return knex.queryBuilder().with('w', write).with('audit', audit).with('outbox', outbox).select('*').from('w');
 }
