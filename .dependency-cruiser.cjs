@@ -17,8 +17,9 @@ module.exports = {
     },
     {
       name: 'engine-does-not-know-plugins-or-apps',
+      comment: 'Unit tests beside the code may use the shared test helpers of tests/helpers/.',
       severity: 'error',
-      from: { path: '^engine/' },
+      from: { path: '^engine/', pathNot: '\\.test\\.ts$' },
       to: { path: '^(plugins|studio|runtime-ui|tests)/' },
     },
     {

@@ -231,26 +231,31 @@ async function snapshot(knex: Knex) {
   return { documents, fields, columns, indexes, deploys: Number(deploys[0].n) };
 }
 
-describe('fuzzing the metadata deploy', () => {
+/** A real app with the hospital object deployed, for the describe block that calls it (something for rules and lookups to point at). */
+function hospitalApp(): () => TestApp {
   let app: TestApp;
   beforeAll(async () => {
     app = await startTestApp();
-    // Something for rules and lookups to point at.
     const res = await deploy(app, [HOSPITAL_OBJECT, HOSPITAL_3A_BEDS_RULE]);
     expect(res.statusCode, res.body).toBe(200);
   });
   afterAll(async () => {
     await app?.dispose();
   });
+  return () => app;
+}
+
+describe('fuzzing the metadata deploy', () => {
+  const use = hospitalApp();
 
   it('answers 500 random documents with 200 or a problem, and a rejected or dry-run deploy changes nothing', async () => {
-    const knex = app.db.knex;
+    const knex = use().db.knex;
     const outcomes = { applied: 0, dryRun: 0, rejected: 0 };
     const codes: Record<string, number> = {};
     await fc.assert(
       fc.asyncProperty(deployBody, async (body) => {
         const before = await snapshot(knex);
-        const res = await app.server.inject({ method: 'POST', url: '/api/meta/deploy', payload: body });
+        const res = await use().server.inject({ method: 'POST', url: '/api/meta/deploy', payload: body });
         const after = await snapshot(knex);
         if (res.statusCode === 200) {
           const result = res.json() as { applied: boolean; steps: unknown[] };
@@ -273,7 +278,7 @@ describe('fuzzing the metadata deploy', () => {
           expect(after, `a rejected deploy changed the database: ${JSON.stringify(body)}`).toEqual(before);
         }
         // The server keeps serving: the hospital object deployed first is still there.
-        const health = await app.server.inject({ method: 'GET', url: '/api/records/hospital?limit=1' });
+        const health = await use().server.inject({ method: 'GET', url: '/api/records/hospital?limit=1' });
         expect(health.statusCode, health.body).toBe(200);
       }),
       { numRuns: 500, seed: FUZZ_SEED },
@@ -287,7 +292,7 @@ describe('fuzzing the metadata deploy', () => {
 
   it('answers a body that is not a deploy request with a 4xx problem', async () => {
     for (const payload of ['null', '[]', '"x"', '42', '{"documents": "x"}', '{"documents": null}', '{', '{"documents": [[]]}']) {
-      const res = await app.server.inject({ method: 'POST', url: '/api/meta/deploy', payload, headers: { 'content-type': 'application/json' } });
+      const res = await use().server.inject({ method: 'POST', url: '/api/meta/deploy', payload, headers: { 'content-type': 'application/json' } });
       expectProblem(res, payload);
     }
   });
@@ -355,18 +360,10 @@ function expectedValue(key: string, sent: unknown): unknown {
 }
 
 describe('fuzzing record writes and list queries', () => {
-  let app: TestApp;
-  beforeAll(async () => {
-    app = await startTestApp();
-    const res = await deploy(app, [HOSPITAL_OBJECT, HOSPITAL_3A_BEDS_RULE]);
-    expect(res.statusCode, res.body).toBe(200);
-  });
-  afterAll(async () => {
-    await app?.dispose();
-  });
+  const use = hospitalApp();
 
   async function counts() {
-    const knex = app.db.knex;
+    const knex = use().db.knex;
     const [rows, audit] = await Promise.all([
       knex.withSchema('data').from('hospital').count({ n: '*' }),
       knex('qd_audit').count({ n: '*' }),
@@ -379,7 +376,7 @@ describe('fuzzing record writes and list queries', () => {
     await fc.assert(
       fc.asyncProperty(recordPayload, async (payload) => {
         const before = await counts();
-        const res = await app.server.inject({
+        const res = await use().server.inject({
           method: 'POST', url: '/api/records/hospital', payload: JSON.stringify(payload), headers: { 'content-type': 'application/json' },
         });
         const after = await counts();
@@ -391,7 +388,7 @@ describe('fuzzing record writes and list queries', () => {
           for (const key of Object.keys(sent)) expect(HOSPITAL_FIELDS, `accepted an unknown key: ${context}`).toContain(key);
           for (const [key, value] of Object.entries(sent)) expect(created[key], `${key}: ${context}`).toEqual(expectedValue(key, value));
           expect(after).toEqual({ rows: before.rows + 1, audit: before.audit + 1 });
-          const read = await app.server.inject({ method: 'GET', url: `/api/records/hospital/${created.id}` });
+          const read = await use().server.inject({ method: 'GET', url: `/api/records/hospital/${created.id}` });
           expect(read.statusCode).toBe(200);
           expect(read.json(), `read back differs: ${context}`).toEqual(created);
         } else {
@@ -409,13 +406,13 @@ describe('fuzzing record writes and list queries', () => {
   it('answers random filter, sort, cursor and limit query strings without a server error', async () => {
     // Some rows to list, with every field filled, and a real cursor to tamper with.
     for (let i = 0; i < 30; i++) {
-      const res = await app.server.inject({ method: 'POST', url: '/api/records/hospital', payload: {
+      const res = await use().server.inject({ method: 'POST', url: '/api/records/hospital', payload: {
         name: `${i % 2 ? 'alpha' : '医院'} ${i}`, code: `LQ-${i}`, level: i % 3 ? '3B' : '3A', region: i % 2 ? '110101' : '310000',
         beds: 500 + i * 37, opened_on: `20${String(i).padStart(2, '0')}-01-15`,
       } });
       expect(res.statusCode, res.body).toBe(201);
     }
-    const first = await app.server.inject({ method: 'GET', url: '/api/records/hospital?limit=1&sort=-beds,name' });
+    const first = await use().server.inject({ method: 'GET', url: '/api/records/hospital?limit=1&sort=-beds,name' });
     expect(first.statusCode).toBe(200);
     const realCursor = (first.json() as { nextCursor: string | null }).nextCursor ?? 'eyJ2IjpbXX0';
 
@@ -465,7 +462,7 @@ describe('fuzzing record writes and list queries', () => {
     await fc.assert(
       fc.asyncProperty(query, async (q) => {
         const url = `/api/records/hospital?${new URLSearchParams(Object.entries(q).filter((e): e is [string, string] => e[1] !== undefined)).toString()}`;
-        const res = await app.server.inject({ method: 'GET', url });
+        const res = await use().server.inject({ method: 'GET', url });
         expectNoServerError(res, q);
         if (res.statusCode === 200) {
           answers.ok++;
@@ -502,23 +499,15 @@ describe('fuzzing record writes and list queries', () => {
 // ---------------------------------------------------------------------------------------------------------
 
 describe('cases found by fuzzing', () => {
-  let app: TestApp;
+  const use = hospitalApp();
   const label = (en: string) => ({ 'zh-CN': en, en });
-  beforeAll(async () => {
-    app = await startTestApp();
-    const res = await deploy(app, [HOSPITAL_OBJECT]);
-    expect(res.statusCode, res.body).toBe(200);
-  });
-  afterAll(async () => {
-    await app?.dispose();
-  });
 
   it('refuses a date in year 0 with a problem on that field, not a server error', async () => {
-    const before = await app.db.knex('qd_audit').count({ n: '*' });
-    const res = await app.server.inject({ method: 'POST', url: '/api/records/hospital', payload: { name: 'Ancient', opened_on: '0000-01-01' } });
+    const before = await use().db.knex('qd_audit').count({ n: '*' });
+    const res = await use().server.inject({ method: 'POST', url: '/api/records/hospital', payload: { name: 'Ancient', opened_on: '0000-01-01' } });
     expectProblem(res, 'opened_on 0000-01-01');
     expect(res.json().errors).toEqual(expect.arrayContaining([expect.objectContaining({ field: 'opened_on' })]));
-    expect(await app.db.knex('qd_audit').count({ n: '*' })).toEqual(before);
+    expect(await use().db.knex('qd_audit').count({ n: '*' })).toEqual(before);
   });
 
   const fieldOf = (type: string) => ({
@@ -529,7 +518,7 @@ describe('cases found by fuzzing', () => {
 
   it('keeps a text value exactly as sent, or refuses it: a lone surrogate is not silently replaced', async () => {
     const payload = '{"name": "broken \\ud800 pair", "code": "lone-surrogate"}';
-    const res = await app.server.inject({ method: 'POST', url: '/api/records/hospital', payload, headers: { 'content-type': 'application/json' } });
+    const res = await use().server.inject({ method: 'POST', url: '/api/records/hospital', payload, headers: { 'content-type': 'application/json' } });
     if (res.statusCode === 201) expect(res.json().name).toBe(JSON.parse(payload).name);
     else expectProblem(res, payload);
   });
@@ -544,16 +533,16 @@ describe('cases found by fuzzing', () => {
   ])('a dry run and the deploy agree when a %s field becomes %s (force: %s)', async (from, to, force) => {
     const name = `fz_${from}_to_${to}`;
     const before = { kind: 'object', name, label: label('Thing'), fields: [{ name: 'name', type: 'text', label: label('Name') }, fieldOf(from)] };
-    const created = await deploy(app, [before]);
+    const created = await deploy(use(), [before]);
     expect(created.statusCode, created.body).toBe(200);
     const changed = { ...before, fields: [before.fields[0], fieldOf(to)] };
-    const dry = await deploy(app, [changed], { dryRun: true, force });
-    const real = await deploy(app, [changed], { force });
+    const dry = await deploy(use(), [changed], { dryRun: true, force });
+    const real = await deploy(use(), [changed], { force });
     // The studio shows the dry run's plan before the admin confirms; "yes" there must not turn into a failure here.
     expect(real.statusCode, `dry run said ${dry.statusCode} ${dry.body.slice(0, 300)}; deploy said ${real.statusCode} ${real.body.slice(0, 600)}`)
       .toBe(dry.statusCode);
     if (real.statusCode === 200) {
-      const record = await app.server.inject({ method: 'POST', url: `/api/records/${name}`, payload: { name: 'after the change' } });
+      const record = await use().server.inject({ method: 'POST', url: `/api/records/${name}`, payload: { name: 'after the change' } });
       expect(record.statusCode, record.body).toBe(201);
     }
   });

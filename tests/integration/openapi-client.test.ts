@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
-import { createConfig, lintFromString } from '@redocly/openapi-core';
 import { OpenAPIClientAxios, type Document, type OpenAPIClient } from 'openapi-client-axios';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSPITAL_3A_BEDS_RULE, HOSPITAL_OBJECT } from '../fixtures/contract-examples.ts';
+import { openApiErrors } from '../helpers/openapi-lint.ts';
 import { deploy, startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 interface Hospital {
@@ -14,21 +14,6 @@ interface Hospital {
   region?: string | null;
   beds?: number | null;
   opened_on?: string | null;
-}
-
-async function lintErrors(document: unknown) {
-  const config = await createConfig({
-    extends: ['recommended'],
-    rules: {
-      struct: 'error',
-      'no-unresolved-refs': 'error',
-      'operation-tag-defined': 'error',
-      'operation-4xx-problem-details-rfc7807': 'error',
-      'security-defined': 'off',
-    },
-  });
-  const problems = await lintFromString({ source: JSON.stringify(document), absoluteRef: 'openapi.json', config });
-  return problems.filter((p) => p.severity === 'error');
 }
 
 describe('a client generated from /api/openapi.json', () => {
@@ -54,7 +39,7 @@ describe('a client generated from /api/openapi.json', () => {
 
   it('is a valid OpenAPI 3.1 document that describes the hospital object', async () => {
     expect(definition.openapi).toMatch(/^3\.1\./);
-    expect(await lintErrors(definition)).toEqual([]);
+    expect(await openApiErrors(definition)).toEqual([]);
     expect(Object.keys(definition.paths ?? {})).toContain('/api/records/hospital');
     // The server it advertises is the one that served it, so a generated client needs no configuration.
     expect(definition.servers?.[0]?.url).toBe(baseUrl);
