@@ -7,6 +7,13 @@ import { buildOpenApi } from './openapi.ts';
 export const ENGINE_VERSION = '0.1.0';
 
 export function registerPlatformRoutes(app: FastifyInstance, knex: Knex, registry: Registry): void {
+  // Until the web apps are served here, the root tells a newcomer where to go.
+  app.get('/', async () => ({
+    name: 'Qudao',
+    version: ENGINE_VERSION,
+    links: { openapi: '/api/openapi.json', objects: '/api/meta/object', health: '/healthz', ready: '/readyz' },
+  }));
+
   app.get('/healthz', async () => ({ status: 'ok' }));
 
   app.get('/readyz', async () => {
