@@ -55,7 +55,7 @@ describe('the embedded database (PGlite, no DATABASE_URL)', () => {
       for (let i = 0; i < 300 && !output.includes('Qudao is running'); i++) await new Promise((r) => setTimeout(r, 100));
       expect(output).toContain(`http://localhost:${port}`);
       const root = await fetch(`http://127.0.0.1:${port}/`);
-      expect((await root.json()).links.openapi).toBe('/api/openapi.json');
+      expect(((await root.json()) as { links: { openapi: string } }).links.openapi).toBe('/api/openapi.json');
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(await health.json()).toEqual({ status: 'ok' });
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);

@@ -23,7 +23,8 @@ export interface HistoryEntry {
 /**
  * A write with its audit entry and outbox event as ONE statement (data-modifying CTEs): atomic without a
  * transaction, one round trip. The effects select FROM the write, so a write that matched no row leaves none.
- * The outbox event points at its audit entry instead of copying the record.
+ * The outbox event points at its audit entry instead of copying the record. `at` is the write's own timestamp,
+ * so `asOf` and the record's `updated_at` agree.
  */
 export function withEffects(
   knex: Knex,
@@ -31,11 +32,11 @@ export function withEffects(
   object: string,
   action: AuditAction,
   changes: Changes,
-  ctx: WriteContext,
+  ctx: WriteContext & { at: string },
 ): Knex.QueryBuilder {
   const audit = knex.raw(
-    'INSERT INTO qd_audit (object, record_id, action, changes, actor, request_id) SELECT ?, w.id, ?, ?::jsonb, ?, ? FROM w RETURNING id, record_id',
-    [object, action, JSON.stringify(changes), ctx.actor, ctx.requestId],
+    'INSERT INTO qd_audit (object, record_id, action, changes, actor, request_id, at) SELECT ?, w.id, ?, ?::jsonb, ?, ?, ? FROM w RETURNING id, record_id',
+    [object, action, JSON.stringify(changes), ctx.actor, ctx.requestId, ctx.at],
   );
   const outbox = knex.raw('INSERT INTO qd_outbox (topic, object, record_id, audit_id) SELECT ?, ?, audit.record_id, audit.id FROM audit', [
     `record.${OUTBOX_TOPIC[action]}`,

@@ -35,7 +35,7 @@ export class RecordService {
     const fields = { ...values, ...(await this.autonumbers(object)) };
     const expected = { ...blankRecord(object), ...system, ...fields };
     const write = this.knex(object.table).insert({ ...system, ...rowFromValues(object, fields) }).returning(columnsOf(object));
-    const [row] = await this.run(object, withEffects(this.knex, write, object.name, 'create', diffRecords({}, expected), ctx));
+    const [row] = await this.run(object, withEffects(this.knex, write, object.name, 'create', diffRecords({}, expected), { ...ctx, at: now }));
     return recordFromRow(object, row);
   }
 
@@ -153,7 +153,7 @@ export class RecordService {
       .where({ id: current.id as string, version: current.version as number })
       .update({ ...rowFromValues(object, values), ...stamp })
       .returning(columnsOf(object));
-    const [row] = await this.run(object, withEffects(this.knex, write, object.name, action, diffRecords(current, expected), ctx));
+    const [row] = await this.run(object, withEffects(this.knex, write, object.name, action, diffRecords(current, expected), { ...ctx, at: stamp.updated_at }));
     return row && recordFromRow(object, row);
   }
 
