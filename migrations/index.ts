@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import * as systemTables from './20261125_0001_system_tables.ts';
+import * as plugins from './20261125_0002_plugins.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -9,6 +10,7 @@ interface Migration {
 /** Every migration, in order. Listed explicitly so they run the same under tsx, vitest and a bundler. */
 const MIGRATIONS: Record<string, Migration> = {
   '20261125_0001_system_tables': systemTables,
+  '20261125_0002_plugins': plugins,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

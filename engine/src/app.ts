@@ -7,10 +7,14 @@ import { openDatabase, type Database } from './db/connection.ts';
 import { migrateLatest } from './db/migrate.ts';
 import type { DeployContext } from './deploy/deploy.ts';
 import { registerMetaRoutes } from './http/meta.routes.ts';
-import { registerPlatformRoutes } from './http/platform.routes.ts';
+import { ENGINE_VERSION, registerPlatformRoutes } from './http/platform.routes.ts';
+import { registerPluginRoutes } from './http/plugins.routes.ts';
 import { registerRecordRoutes } from './http/records.routes.ts';
 import { createServer } from './http/server.ts';
 import { MetadataListener } from './metadata-listener.ts';
+import { OutboxRelay } from './plugins/outbox-relay.ts';
+import { PluginHost } from './plugins/plugin-host.ts';
+import { PluginManager } from './plugins/plugin-manager.ts';
 import { RecordService } from './records/record-service.ts';
 import { Registry } from './registry.ts';
 
@@ -19,6 +23,8 @@ export interface App {
   db: Database;
   registry: Registry;
   records: RecordService;
+  plugins: PluginManager;
+  relay: OutboxRelay;
   deployContext: DeployContext;
   adminId: string;
   close(): Promise<void>;
@@ -30,23 +36,39 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
   return pino({ level: config.logLevel, redact: REDACT });
 }
 
-/** Opens the database, migrates, loads the metadata and registers every route. Does not listen. */
+/** Opens the database, migrates, loads the metadata and the installed plugins, registers every route. Does not listen. */
 export async function createApp(config: Config, logger: Logger = createLogger(config)): Promise<App> {
   const db = openDatabase(config);
   await migrateLatest(db.knex);
   const adminId = await ensureAdminUser(db.knex);
   const registry = new Registry(db.knex);
-  await registry.reload();
-  const listener = db.url ? new MetadataListener(db.url, () => registry.reload(), logger) : undefined;
-  await listener?.start();
-
-  const records = new RecordService(db.knex, registry, { exactCountLimit: config.exactCountLimit });
+  const host = new PluginHost();
+  const records = new RecordService(db.knex, registry, host, { exactCountLimit: config.exactCountLimit });
   const deployContext: DeployContext = { knex: db.knex, store: new MetadataStore(db.knex), concurrentIndexes: !db.embedded };
+  const reload = async () => {
+    await host.sync(await plugins.installed());
+    await registry.reload();
+  };
+  const plugins: PluginManager = new PluginManager({
+    knex: db.knex,
+    deployContext,
+    records,
+    engineVersion: ENGINE_VERSION,
+    afterChange: reload,
+    progress: (message) => logger.info(message),
+  });
+  await reload();
+  const listener = db.url ? new MetadataListener(db.url, reload, logger) : undefined;
+  await listener?.start();
+  const relay = new OutboxRelay(db.knex, (event) => host.afterCommit(event), logger);
+  if (config.relayOutbox) relay.start();
+
   const server = createServer(logger);
   const actor = () => adminId;
   registerPlatformRoutes(server, db.knex, registry);
-  registerMetaRoutes(server, registry, deployContext, () => registry.reload(), actor);
-  registerRecordRoutes(server, records, actor);
+  registerMetaRoutes(server, registry, deployContext, reload, actor);
+  registerRecordRoutes(server, records, host, actor);
+  registerPluginRoutes(server, { manager: plugins, host, records, pluginsDir: config.pluginsDir }, actor);
   await server.ready();
 
   return {
@@ -54,10 +76,13 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     db,
     registry,
     records,
+    plugins,
+    relay,
     deployContext,
     adminId,
     async close() {
       await server.close();
+      await relay.stop();
       await listener?.stop();
       await db.close();
     },

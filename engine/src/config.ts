@@ -8,6 +8,14 @@ export interface Config {
   logLevel: string;
   /** A list's total is counted exactly up to this many rows and estimated beyond. */
   exactCountLimit: number;
+  /** The folder of plugin packs the API may install from by name. */
+  pluginsDir: string;
+  /** Plugins `npm start` installs on a fresh database. */
+  bundledPlugins: string[];
+  /** Whether those installs load the plugins' demo data. */
+  demoData: boolean;
+  /** Deliver outbox events to afterCommit hooks in this process. */
+  relayOutbox: boolean;
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
@@ -18,5 +26,9 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     host: env.HOST ?? '0.0.0.0',
     logLevel: env.LOG_LEVEL ?? 'info',
     exactCountLimit: Number(env.QUDAO_EXACT_COUNT_LIMIT ?? 10_000),
+    pluginsDir: path.resolve(env.QUDAO_PLUGINS_DIR ?? 'plugins'),
+    bundledPlugins: (env.QUDAO_PLUGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    demoData: env.QUDAO_DEMO_DATA !== 'false',
+    relayOutbox: env.QUDAO_RELAY_OUTBOX !== 'false',
   };
 }

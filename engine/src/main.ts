@@ -1,14 +1,18 @@
 import { createApp, createLogger } from './app.ts';
+import { installBundledPlugins } from './bundled-plugins.ts';
 import { loadConfig } from './config.ts';
 
 const config = loadConfig();
 const logger = createLogger(config);
 const app = await createApp(config, logger);
+const installed = await installBundledPlugins(app, config, (line) => console.log(line));
 await app.server.listen({ port: config.port, host: config.host });
 
 const database = app.db.embedded ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
 console.log(`\nQudao is running on http://localhost:${config.port}  (${database})`);
-console.log(`  API reference: http://localhost:${config.port}/api/openapi.json\n`);
+console.log(`  API reference: http://localhost:${config.port}/api/openapi.json`);
+if (installed.length) console.log(`  Installed on this fresh database: ${installed.join(', ')}`);
+console.log('  Every request acts as the admin user until login arrives with the security model.\n');
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -3,6 +3,7 @@ import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { NAME_PATTERN } from './names.ts';
 import { escapePointer, problem } from './problem.ts';
 import { objectSchema } from './schemas/object.schema.ts';
+import { pluginSchema } from './schemas/plugin.schema.ts';
 import { validationRuleSchema } from './schemas/validation-rule.schema.ts';
 import { DOC_KINDS, type DocKind, type Layer, type Problem } from './types.ts';
 
@@ -26,6 +27,16 @@ export function checkDocumentShape(doc: unknown, layer: Layer = 'base'): Problem
   }
   const validate = validatorFor(kind as DocKind, layer);
   return validate(doc) ? [] : (validate.errors ?? []).map(toProblem);
+}
+
+/** Problems of a plugin's manifest (plugin.json), worded like a document's. */
+export function checkPluginManifestShape(manifest: unknown): Problem[] {
+  let validate = validators.get('plugin');
+  if (!validate) {
+    validate = ajv.compile(pluginSchema);
+    validators.set('plugin', validate);
+  }
+  return validate(manifest) ? [] : (validate.errors ?? []).map(toProblem);
 }
 
 /** Shorthand for the lenient check of a custom-layer document. */

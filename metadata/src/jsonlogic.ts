@@ -4,6 +4,7 @@
  * constructor), so it is replaced by an own-property lookup before any expression runs.
  */
 import jsonLogic from 'json-logic-js';
+import { EXTRA_OPERATORS, STANDARD_OPERATORS } from './check-validation-rule.ts';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -54,9 +55,36 @@ function like(insensitive: boolean) {
     typeof value === 'string' && typeof pattern === 'string' && likeRegExp(pattern, insensitive).test(value);
 }
 
+/** Who registered each operator beyond the standard ones, so a second registrant can't silently override it. */
+const operatorOwners = new Map<string, string>();
+
+/**
+ * Adds an operator to the one operator set of the platform (rules, formulas, the deploy checks). Throws when the
+ * name is standard or belongs to another owner; the same owner (a plugin being upgraded) may replace its own.
+ */
+export function registerOperatorOrThrow(name: string, fn: (...args: any[]) => unknown, owner: string): void {
+  const current = operatorOwners.get(name);
+  if (STANDARD_OPERATORS.has(name) || (current !== undefined && current !== owner)) {
+    throw new Error(`The JsonLogic operator "${name}" is already defined${current ? ` by ${current}` : ''}`);
+  }
+  jsonLogic.add_operation(name, fn);
+  operatorOwners.set(name, owner);
+  EXTRA_OPERATORS.add(name);
+}
+
+/** Forgets every operator registered by an owner that is no longer there (an uninstalled plugin). */
+export function unregisterOperatorsExcept(owners: ReadonlySet<string>): void {
+  for (const [name, owner] of operatorOwners) {
+    if (owner === 'engine' || owners.has(owner)) continue;
+    jsonLogic.rm_operation(name);
+    operatorOwners.delete(name);
+    EXTRA_OPERATORS.delete(name);
+  }
+}
+
 jsonLogic.add_operation('var', ownVar);
-jsonLogic.add_operation('like', like(false));
-jsonLogic.add_operation('ilike', like(true));
+registerOperatorOrThrow('like', like(false), 'engine');
+registerOperatorOrThrow('ilike', like(true), 'engine');
 
 type Compiled = (data: unknown) => unknown;
 type Builder = (args: Compiled[], raw: unknown[]) => Compiled;

@@ -32,7 +32,7 @@ export interface TestApp extends App {
 export async function startTestApp(options: { databaseUrl?: string } = {}): Promise<TestApp> {
   const owned = options.databaseUrl ? undefined : await createTestDatabase();
   const databaseUrl = options.databaseUrl ?? owned!.url;
-  const config = { ...loadConfig({}), databaseUrl, logLevel: 'silent' };
+  const config = { ...loadConfig({}), databaseUrl, logLevel: 'silent', relayOutbox: false };
   const app = await createApp(config, pino({ level: 'silent' }));
   return Object.assign(app, {
     databaseUrl,

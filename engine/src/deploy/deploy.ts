@@ -15,12 +15,14 @@ export const METADATA_CHANNEL = 'qudao_metadata';
 
 export interface DeployRequest {
   documents: unknown;
-  /** Documents to delete from this layer (an object's table and data are kept). */
-  remove?: { kind: DocKind; name: string }[];
+  /** Documents to delete, from this layer unless one is named (an object's table and data are kept). */
+  remove?: { kind: DocKind; name: string; layer?: Layer }[];
   dryRun?: boolean;
   force?: boolean;
   layer?: Layer;
   actor: string | null;
+  /** More writes that belong to the same deploy (a plugin's own record), in its transaction, before the commit. */
+  inTransaction?: (trx: Knex.Transaction) => Promise<void>;
 }
 
 export interface PublicStep {
@@ -45,13 +47,13 @@ export interface DeployContext {
 
 /** validate → plan → apply in one transaction. Throws a QudaoError and changes nothing when any part fails. */
 export async function deployOrThrow(ctx: DeployContext, request: DeployRequest): Promise<DeployResult> {
-  const documents = assertDocumentsShape(request.documents);
   const layer = request.layer ?? 'custom';
   const deployId = uuidv7();
   let afterCommit: PlanStep[] = [];
   const result = await ctx.knex.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [METADATA_CHANNEL]);
     const stored = await ctx.store.loadCurrent(trx);
+    const documents = assertDocumentsShape(request.documents, layer, stored);
     const candidate = withChanges(stored, documents, request.remove ?? [], layer);
     const next = effectiveDocuments(candidate);
     assertNoProblems(checkDocuments(next));
@@ -64,11 +66,12 @@ export async function deployOrThrow(ctx: DeployContext, request: DeployRequest):
     });
     if (plan.impossible.length) throw new QudaoError('METADATA_INVALID', plan.impossible);
     if (plan.lossy.length && !request.force) throw new QudaoError('LOSSY_CHANGE', plan.lossy);
-    const saves = changedDocuments(stored, candidate, layer);
+    const saves = changedDocuments(stored, candidate);
     const steps = [...plan.steps, ...saves.map(saveStep)];
     if (request.dryRun) return { applied: false, steps: steps.map(toPublic) };
     await applyPlan(trx, plan.steps);
     for (const doc of saves) await ctx.store.saveVersion(trx, { ...doc, deployId, actor: request.actor });
+    await request.inTransaction?.(trx);
     await trx('qd_deploys').insert({ id: deployId, steps: JSON.stringify(steps.map(toPublic)), created_by: request.actor });
     await trx.raw('SELECT pg_notify(?, ?)', [METADATA_CHANNEL, deployId]);
     afterCommit = plan.steps.filter((s) => s.afterCommit);
@@ -78,14 +81,19 @@ export async function deployOrThrow(ctx: DeployContext, request: DeployRequest):
   return result;
 }
 
-function assertDocumentsShape(documents: unknown): MetadataDoc[] {
+/** A custom-layer document over a base document may be partial (only what the admin changed). */
+function assertDocumentsShape(documents: unknown, layer: Layer, stored: StoredDocument[]): MetadataDoc[] {
   if (!Array.isArray(documents)) {
     throw new QudaoError('BAD_REQUEST', [
       { field: 'documents', rule: 'type', message: { 'zh-CN': 'documents 必须是文档数组', en: 'documents must be an array of documents' } },
     ]);
   }
+  const hasBase = (doc: unknown) => {
+    const { kind, name } = (doc ?? {}) as { kind?: unknown; name?: unknown };
+    return stored.some((d) => d.layer === 'base' && !d.deleted && d.kind === kind && d.name === name);
+  };
   const problems = documents.flatMap((doc, i) =>
-    checkDocumentShape(doc).map((p): Problem => ({ ...p, path: `/documents/${i}${p.path}` })),
+    checkDocumentShape(doc, layer === 'custom' && hasBase(doc) ? 'custom' : 'base').map((p): Problem => ({ ...p, path: `/documents/${i}${p.path}` })),
   );
   assertNoProblems(problems);
   return documents as MetadataDoc[];
@@ -100,7 +108,7 @@ const keyOf = (d: { kind: string; name: string }, layer: Layer) => `${d.kind}:${
 function withChanges(
   stored: StoredDocument[],
   documents: MetadataDoc[],
-  remove: { kind: DocKind; name: string }[],
+  remove: { kind: DocKind; name: string; layer?: Layer }[],
   layer: Layer,
 ): StoredDocument[] {
   const byKey = new Map(stored.map((d) => [keyOf(d, d.layer), d]));
@@ -109,24 +117,24 @@ function withChanges(
     byKey.set(keyOf(doc, layer), { kind: doc.kind, name: doc.name, layer, version, body: doc, deleted: false });
   }
   for (const doc of remove) {
-    const current = byKey.get(keyOf(doc, layer));
+    const from = doc.layer ?? layer;
+    const current = byKey.get(keyOf(doc, from));
     if (!current || current.deleted) {
       throw new QudaoError('DOCUMENT_NOT_FOUND', [], {
-        'zh-CN': `${layer} 层没有文档 ${doc.kind}:${doc.name}`,
-        en: `There is no document ${doc.kind}:${doc.name} in the ${layer} layer`,
+        'zh-CN': `${from} 层没有文档 ${doc.kind}:${doc.name}`,
+        en: `There is no document ${doc.kind}:${doc.name} in the ${from} layer`,
       });
     }
-    byKey.set(keyOf(doc, layer), { ...current, version: current.version + 1, body: null, deleted: true });
+    byKey.set(keyOf(doc, from), { ...current, version: current.version + 1, body: null, deleted: true });
   }
   return [...byKey.values()];
 }
 
 /** Only documents whose body changed get a new version, so re-deploying the same file is a no-op (jsonb reorders keys: compare deeply). */
-function changedDocuments(stored: StoredDocument[], candidate: StoredDocument[], layer: Layer): StoredDocument[] {
+function changedDocuments(stored: StoredDocument[], candidate: StoredDocument[]): StoredDocument[] {
   const before = new Map(stored.map((d) => [keyOf(d, d.layer), d]));
   return candidate.filter((d) => {
-    if (d.layer !== layer) return false;
-    const old = before.get(keyOf(d, layer));
+    const old = before.get(keyOf(d, d.layer));
     return !old || old.deleted !== d.deleted || !isDeepStrictEqual(old.body, d.body);
   });
 }

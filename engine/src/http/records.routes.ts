@@ -1,15 +1,18 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { PluginHost } from '../plugins/plugin-host.ts';
 import type { RecordService } from '../records/record-service.ts';
 import type { RecordData } from '../records/row-mapping.ts';
 import { csv, flag, parseIfMatch, parseListQuery } from './query-params.ts';
+import { recordsApi } from './plugin-records-api.ts';
 import { writeContext } from './request-context.ts';
 
 type Params = { object: string; id: string };
+type ActionParams = Params & { action: string };
 type Query = Record<string, string | undefined>;
 
 const withVersion = (reply: FastifyReply, record: RecordData) => reply.header('etag', `"${record.version}"`).send(record);
 
-export function registerRecordRoutes(app: FastifyInstance, records: RecordService, actor: () => string | null): void {
+export function registerRecordRoutes(app: FastifyInstance, records: RecordService, host: PluginHost, actor: () => string | null): void {
   app.get<{ Params: Params; Querystring: Query }>('/api/records/:object', async (request) =>
     records.list(request.params.object, parseListQuery(request.query)),
   );
@@ -44,6 +47,14 @@ export function registerRecordRoutes(app: FastifyInstance, records: RecordServic
   app.post<{ Params: Params }>('/api/records/:object/:id/restore', async (request, reply) =>
     withVersion(reply, await records.restore(request.params.object, request.params.id, writeContext(request, actor()))),
   );
+
+  app.post<{ Params: ActionParams }>('/api/records/:object/:id/actions/:action', async (request) => {
+    const { object, id, action } = request.params;
+    const run = host.actionOrThrow(object, action);
+    const record = await records.get(object, id);
+    const acting = actor();
+    return run({ object, record, input: request.body, actor: acting, records: recordsApi(records, writeContext(request, acting)) });
+  });
 
   app.get<{ Params: Params }>('/api/records/:object/:id/history', async (request) => ({
     data: await records.history(request.params.object, request.params.id),

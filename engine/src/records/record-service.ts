@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
 import { QudaoError, type FieldError } from '../errors/catalog.ts';
+import type { BeforeWriteEvent } from '../plugin-api.ts';
 import type { ObjectRuntime, Registry } from '../registry.ts';
 import { sequenceName } from '../schema-sync/names.ts';
 import { diffRecords, historyOf, replay, withEffects, type HistoryEntry, type WriteContext } from './audit.ts';
@@ -8,6 +9,11 @@ import { fieldErrorFromDb } from './db-errors.ts';
 import { expandLookups } from './expand.ts';
 import { listRecords, type ListQuery, type ListResult } from './list-query.ts';
 import { recordFromRow, rowFromValues, SYSTEM_COLUMNS, type RecordData } from './row-mapping.ts';
+
+/** What runs between validation and the write: the installed plugins' beforeWrite hooks. */
+export interface WriteHooks {
+  beforeWrite(event: BeforeWriteEvent): Promise<void>;
+}
 
 export interface ReadOptions {
   fields?: string[];
@@ -23,6 +29,7 @@ export class RecordService {
   constructor(
     private readonly knex: Knex,
     private readonly registry: Registry,
+    private readonly hooks: WriteHooks,
     private readonly options: { exactCountLimit: number },
   ) {}
 
@@ -30,6 +37,7 @@ export class RecordService {
     const object = this.registry.objectOrThrow(objectName);
     const { values, errors } = object.validator.validateCreate(input);
     assertValid(errors);
+    await this.hooks.beforeWrite({ object: object.name, action: 'create', values, actor: ctx.actor });
     const now = new Date().toISOString();
     const system = { id: uuidv7(), created_at: now, created_by: ctx.actor, updated_at: now, updated_by: ctx.actor, owner_id: ctx.actor, version: 1, deleted_at: null };
     const fields = { ...values, ...(await this.autonumbers(object)) };
@@ -49,11 +57,14 @@ export class RecordService {
   async update(objectName: string, id: string, body: unknown, expectedVersion: number | undefined, ctx: WriteContext): Promise<RecordData> {
     const object = this.registry.objectOrThrow(objectName);
     const { version, ...patch } = assertObject(body);
-    return this.mutate(object, id, 'update', ctx, { pinned: expectedVersion ?? parseVersion(version) }, (current) => {
+    return this.mutate(object, id, 'update', ctx, { pinned: expectedVersion ?? parseVersion(version) }, async (current) => {
       const { values, errors } = object.validator.validateUpdate(patch, current);
       assertValid(errors);
       const changed = Object.keys(diffRecords(current, values));
-      return changed.length ? Object.fromEntries(changed.map((k) => [k, values[k]])) : undefined;
+      if (!changed.length) return undefined;
+      const changedValues = Object.fromEntries(changed.map((k) => [k, values[k]]));
+      await this.hooks.beforeWrite({ object: object.name, action: 'update', values: changedValues, current, actor: ctx.actor });
+      return changedValues;
     });
   }
 
@@ -125,12 +136,12 @@ export class RecordService {
     action: 'update' | 'delete' | 'restore',
     ctx: WriteContext,
     options: { pinned?: number; includeDeleted?: boolean },
-    decide: (current: RecordData) => RecordData | undefined,
+    decide: (current: RecordData) => RecordData | undefined | Promise<RecordData | undefined>,
   ): Promise<RecordData> {
     for (let attempt = 1; ; attempt++) {
       const current = await this.current(object, id, { includeDeleted: options.includeDeleted });
       if (options.pinned !== undefined && options.pinned !== current.version) throw versionConflict(current);
-      const values = decide(current);
+      const values = await decide(current);
       if (!values) return current;
       const written = await this.applyChange(object, current, values, action, ctx);
       if (written) return written;

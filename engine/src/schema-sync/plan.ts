@@ -9,7 +9,7 @@ import type { PhysicalColumn, PhysicalState } from './physical-state.ts';
 
 export type StepKind =
   | 'create_table' | 'rename_column' | 'add_column' | 'alter_type' | 'soft_remove_field' | 'restore_field'
-  | 'add_foreign_key' | 'add_index' | 'metadata_only' | 'save_document';
+  | 'add_foreign_key' | 'add_index' | 'metadata_only' | 'save_document' | 'purge_table';
 
 export interface ColumnChange {
   field: string;

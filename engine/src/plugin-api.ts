@@ -1,0 +1,96 @@
+/**
+ * The public plugin API: the one module a plugin's code may import (the import rules enforce it).
+ *
+ *   import { definePlugin, reject } from '../../engine/src/plugin-api.ts';
+ *   export default definePlugin({
+ *     beforeWrite: { hospital: (event) => { event.values.name = event.values.name?.trim(); } },
+ *   });
+ *
+ * Metadata first: a plugin's objects, rules and seed data are JSON documents named in its plugin.json;
+ * code is only for what metadata can't say (a check digit, a normalisation, an integration).
+ */
+import { QudaoError, type FieldError } from './errors/catalog.ts';
+
+export type Label = { 'zh-CN': string; en: string };
+export type RecordData = Record<string, unknown>;
+export type { FieldError };
+
+/** A record about to be written. `values` are the validated field values; a hook may change them. */
+export interface BeforeWriteEvent {
+  object: string;
+  action: 'create' | 'update';
+  /** The fields being written, validated and coerced. Assign to add or change a value (it is written as is). */
+  values: RecordData;
+  /** The stored record, on update. */
+  current?: RecordData;
+  actor: string | null;
+}
+
+/** A write that has committed. Runs from the outbox after the commit: it may fail and be retried, never undoes the write. */
+export interface AfterCommitEvent {
+  object: string;
+  recordId: string;
+  action: 'create' | 'update' | 'delete' | 'restore';
+  changes: Record<string, { old: unknown; new: unknown }>;
+  actor: string | null;
+}
+
+/** Read and write records as the acting user, through the same validation as the API. */
+export interface RecordsApi {
+  get(object: string, id: string): Promise<RecordData>;
+  create(object: string, values: RecordData): Promise<RecordData>;
+  update(object: string, id: string, values: RecordData): Promise<RecordData>;
+}
+
+export interface ActionContext {
+  object: string;
+  record: RecordData;
+  /** The request body, if any. */
+  input: unknown;
+  actor: string | null;
+  records: RecordsApi;
+}
+
+export interface PluginRoute {
+  method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
+  /** Below `/api/plugins/<plugin name>/`, e.g. `lookup/:code`. */
+  path: string;
+  handler(request: { params: Record<string, string>; query: Record<string, string | undefined>; body: unknown; actor: string | null; records: RecordsApi }): Promise<unknown> | unknown;
+}
+
+/** A JsonLogic operator usable in rules, formulas and filters that run in JS (not in SQL filters). */
+export type Operator = (...args: unknown[]) => unknown;
+
+/**
+ * Seed and demo data: rows in dependency order. `key` names a row so later rows can point at it: a lookup value
+ * `{ "$ref": "<key>" }` becomes the id the engine gave that row. Rows go through the same validation as the API.
+ */
+export interface DataRow {
+  object: string;
+  key?: string;
+  values: RecordData;
+}
+
+export type JobHandler = (payload: unknown, context: { records: RecordsApi }) => Promise<void> | void;
+
+export interface PluginDefinition {
+  /** Per object: awaited in plugin order before the write; may change `values` or veto with `reject()`. */
+  beforeWrite?: Record<string, (event: BeforeWriteEvent) => void | Promise<void>>;
+  /** Per object: after the write committed. */
+  afterCommit?: Record<string, (event: AfterCommitEvent) => void | Promise<void>>;
+  /** Per object, per action name: `POST /api/records/:object/:id/actions/:name`. */
+  actions?: Record<string, Record<string, (context: ActionContext) => Promise<unknown> | unknown>>;
+  routes?: PluginRoute[];
+  operators?: Record<string, Operator>;
+  jobs?: Record<string, JobHandler>;
+}
+
+/** Identity at run time; it gives a plugin's default export its type. */
+export function definePlugin(definition: PluginDefinition): PluginDefinition {
+  return definition;
+}
+
+/** Vetoes a write: the API answers 422 with these field errors, and nothing is written. */
+export function reject(errors: FieldError[]): never {
+  throw new QudaoError('RECORD_INVALID', errors);
+}

@@ -1,0 +1,88 @@
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import type { AfterCommitEvent } from '../plugin-api.ts';
+
+const BATCH = 100;
+const MAX_ATTEMPTS = 5;
+const IDLE_MS = 1000;
+
+/**
+ * Hands committed writes to the plugins' afterCommit hooks, from the outbox, at least once. Several instances
+ * share the work (SKIP LOCKED). A failing hook is retried on the next passes and given up after MAX_ATTEMPTS.
+ * The job queue of the workflow issue will take this over; the contract to hooks stays the same.
+ */
+export class OutboxRelay {
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private stopped = false;
+
+  constructor(
+    private readonly knex: Knex,
+    private readonly deliver: (event: AfterCommitEvent) => Promise<void>,
+    private readonly log: Logger,
+  ) {}
+
+  start(): void {
+    this.schedule(0);
+  }
+
+  /** Delivers what is waiting now; resolves when the outbox has nothing left that is due. */
+  async drain(): Promise<void> {
+    while (!this.stopped && (await this.pass()) > 0);
+  }
+
+  async stop(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    this.timer = setTimeout(() => {
+      this.running = this.drain()
+        .catch((err) => this.log.error({ err }, 'outbox relay pass failed'))
+        .finally(() => this.schedule(IDLE_MS));
+    }, delay);
+  }
+
+  /**
+   * Claims a batch in one statement (SKIP LOCKED, so instances don't collide), then delivers without holding a
+   * transaction: a hook may itself read and write records (and the embedded database has one connection).
+   */
+  private async pass(): Promise<number> {
+    const { rows } = await this.knex.raw(
+      `UPDATE qd_outbox SET attempts = attempts + 1, claimed_at = now()
+       WHERE id IN (SELECT id FROM qd_outbox
+                    WHERE published_at IS NULL AND attempts < ? AND (claimed_at IS NULL OR claimed_at < now() - interval '1 minute')
+                    ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
+       RETURNING id, object, record_id, audit_id, attempts`,
+      [MAX_ATTEMPTS, BATCH],
+    );
+    if (!rows.length) return 0;
+    const audit = new Map(
+      (await this.knex('qd_audit').whereIn('id', rows.map((r: { audit_id: string }) => r.audit_id)).select('id', 'action', 'changes', 'actor'))
+        .map((a) => [String(a.id), a]),
+    );
+    for (const row of rows.sort((a: { id: number }, b: { id: number }) => Number(a.id) - Number(b.id))) {
+      await this.handle(row, audit.get(String(row.audit_id)));
+    }
+    return rows.length;
+  }
+
+  private async handle(row: Record<string, any>, audit: Record<string, any> | undefined): Promise<void> {
+    try {
+      if (audit) {
+        await this.deliver({ object: row.object, recordId: row.record_id, action: audit.action, changes: audit.changes, actor: audit.actor });
+      }
+      await this.knex('qd_outbox').where({ id: row.id }).update({ published_at: this.knex.fn.now() });
+    } catch (error) {
+      this.log.warn({ err: error, outboxId: row.id }, 'afterCommit hook failed; will retry');
+      await this.knex('qd_outbox').where({ id: row.id }).update({
+        last_error: (error as Error).message,
+        claimed_at: null,
+        ...(row.attempts >= MAX_ATTEMPTS ? { published_at: this.knex.fn.now() } : {}),
+      });
+    }
+  }
+}

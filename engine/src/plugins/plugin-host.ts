@@ -1,0 +1,93 @@
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { registerOperatorOrThrow, unregisterOperatorsExcept } from '../../../metadata/src/jsonlogic.ts';
+import { QudaoError } from '../errors/catalog.ts';
+import type { AfterCommitEvent, BeforeWriteEvent, DataRow, PluginDefinition, PluginRoute } from '../plugin-api.ts';
+
+export interface InstalledPlugin {
+  name: string;
+  version: string;
+  /** The plugin folder. */
+  path: string;
+  hooks?: string;
+}
+
+interface LoadedPlugin extends InstalledPlugin {
+  definition: PluginDefinition;
+}
+
+/** The code side of the installed plugins: their hooks, actions, routes and operators, in install order. */
+export class PluginHost {
+  private loaded: LoadedPlugin[] = [];
+
+  /** Loads what is installed and not loaded yet (or loaded at another version); forgets what was uninstalled. */
+  async sync(installed: readonly InstalledPlugin[]): Promise<void> {
+    unregisterOperatorsExcept(new Set(installed.map((p) => p.name)));
+    const next: LoadedPlugin[] = [];
+    for (const plugin of installed) {
+      const current = this.loaded.find((p) => p.name === plugin.name && p.version === plugin.version);
+      next.push(current ?? { ...plugin, definition: await loadDefinitionOrThrow(plugin) });
+    }
+    this.loaded = next;
+  }
+
+  async beforeWrite(event: BeforeWriteEvent): Promise<void> {
+    for (const plugin of this.loaded) await plugin.definition.beforeWrite?.[event.object]?.(event);
+  }
+
+  hasAfterCommit(): boolean {
+    return this.loaded.some((p) => p.definition.afterCommit && Object.keys(p.definition.afterCommit).length > 0);
+  }
+
+  async afterCommit(event: AfterCommitEvent): Promise<void> {
+    for (const plugin of this.loaded) await plugin.definition.afterCommit?.[event.object]?.(event);
+  }
+
+  actionOrThrow(object: string, name: string) {
+    for (const plugin of this.loaded) {
+      const action = plugin.definition.actions?.[object]?.[name];
+      if (action) return action;
+    }
+    throw new QudaoError('ACTION_NOT_FOUND', [], { 'zh-CN': `${object} 没有操作 ${name}`, en: `${object} has no action ${name}` });
+  }
+
+  /** The route of a plugin matching `method` and the path below `/api/plugins/<name>/`, with its parameters. */
+  routeOrThrow(pluginName: string, method: string, subPath: string): { route: PluginRoute; params: Record<string, string> } {
+    const plugin = this.loaded.find((p) => p.name === pluginName);
+    for (const route of plugin?.definition.routes ?? []) {
+      const params = route.method === method ? matchPath(route.path, subPath) : undefined;
+      if (params) return { route, params };
+    }
+    throw new QudaoError('ROUTE_NOT_FOUND', [], { 'zh-CN': `没有 ${method} /api/plugins/${pluginName}/${subPath}`, en: `No route ${method} /api/plugins/${pluginName}/${subPath}` });
+  }
+}
+
+/**
+ * Imports a plugin's hooks module and registers its operators. Modules are cached for the life of the process,
+ * so a plugin's new code takes effect at the next start (its metadata at once).
+ */
+export async function loadDefinitionOrThrow(plugin: InstalledPlugin): Promise<PluginDefinition> {
+  if (!plugin.hooks) return {};
+  const module = (await import(pathToFileURL(path.resolve(plugin.path, plugin.hooks)).href)) as { default?: PluginDefinition };
+  const definition = module.default ?? {};
+  for (const [name, fn] of Object.entries(definition.operators ?? {})) registerOperatorOrThrow(name, fn, plugin.name);
+  return definition;
+}
+
+/** Imports a plugin's seed or demo module and returns its rows. */
+export async function loadDataRows(pluginDir: string, entry: string): Promise<DataRow[]> {
+  const module = (await import(pathToFileURL(path.resolve(pluginDir, entry)).href)) as { default: () => DataRow[] | Promise<DataRow[]> };
+  return module.default();
+}
+
+function matchPath(pattern: string, actual: string): Record<string, string> | undefined {
+  const want = pattern.split('/').filter(Boolean);
+  const got = actual.split('/').filter(Boolean);
+  if (want.length !== got.length) return undefined;
+  const params: Record<string, string> = {};
+  for (let i = 0; i < want.length; i++) {
+    if (want[i].startsWith(':')) params[want[i].slice(1)] = decodeURIComponent(got[i]);
+    else if (want[i] !== got[i]) return undefined;
+  }
+  return params;
+}

@@ -1,0 +1,207 @@
+import type { Knex } from 'knex';
+import semver from 'semver';
+import type { DocKind, MetadataDoc } from '../../../metadata/src/types.ts';
+import { deployOrThrow, type DeployContext, type DeployResult, type PublicStep } from '../deploy/deploy.ts';
+import { QudaoError } from '../errors/catalog.ts';
+import type { WriteContext } from '../records/audit.ts';
+import type { RecordService } from '../records/record-service.ts';
+import { tableName } from '../schema-sync/names.ts';
+import { loadDataRows, loadDefinitionOrThrow, type InstalledPlugin } from './plugin-host.ts';
+import { readPluginPackageOrThrow, type PluginManifest, type PluginPackage } from './plugin-package.ts';
+import { loadRows } from './data-rows.ts';
+
+export interface PluginRow {
+  name: string;
+  version: string;
+  path: string;
+  manifest: PluginManifest;
+  documents: DocKey[];
+  installed_at: string | Date;
+  upgraded_at: string | Date | null;
+}
+
+type DocKey = { kind: DocKind; name: string };
+
+export interface PluginResult extends DeployResult {
+  plugin: { name: string; version: string };
+  /** Seed and demo rows loaded after the install. */
+  rows?: number;
+}
+
+export interface PluginManagerDeps {
+  knex: Knex;
+  deployContext: DeployContext;
+  records: RecordService;
+  engineVersion: string;
+  /** After every applied change: reload the metadata and the plugins' code. */
+  afterChange: () => Promise<void>;
+  progress: (message: string) => void;
+}
+
+const TABLE = 'qd_plugins';
+const keysOf = (docs: readonly MetadataDoc[]): DocKey[] => docs.map((d) => ({ kind: d.kind, name: d.name }));
+const sameKey = (a: DocKey) => (b: DocKey) => a.kind === b.kind && a.name === b.name;
+
+/** Install, upgrade and uninstall are deploys of a plugin's base layer: one transaction each, with a dry run. */
+export class PluginManager {
+  constructor(private readonly deps: PluginManagerDeps) {}
+
+  async list(): Promise<PluginRow[]> {
+    return this.deps.knex(TABLE).select('*').orderBy('installed_at');
+  }
+
+  async installed(): Promise<InstalledPlugin[]> {
+    return (await this.list()).map((row) => ({ name: row.name, version: row.version, path: row.path, hooks: row.manifest.hooks }));
+  }
+
+  async install(dir: string, options: { dryRun?: boolean; demo?: boolean; ctx: WriteContext }): Promise<PluginResult> {
+    const pkg = readPluginPackageOrThrow(dir);
+    const { name, version } = pkg.manifest;
+    if (await this.find(name)) {
+      throw stateError(`插件 ${name} 已安装，请使用升级`, `The plugin ${name} is already installed; upgrade it instead`);
+    }
+    await this.assertCompatible(pkg);
+    const result = await deployOrThrow(this.deps.deployContext, {
+      documents: pkg.documents,
+      layer: 'base',
+      dryRun: options.dryRun,
+      actor: options.ctx.actor,
+      inTransaction: async (trx) => {
+        await trx(TABLE).insert(this.row(pkg));
+      },
+    });
+    if (!result.applied) return { ...result, plugin: { name, version } };
+    await this.deps.afterChange();
+    const rows = await this.loadData(pkg, options.demo === true, options.ctx);
+    return { ...result, plugin: { name, version }, rows };
+  }
+
+  async upgrade(dir: string, options: { dryRun?: boolean; ctx: WriteContext }): Promise<PluginResult> {
+    const pkg = readPluginPackageOrThrow(dir);
+    const { name, version } = pkg.manifest;
+    const current = await this.findOrThrow(name);
+    if (!semver.gt(version, current.version)) {
+      throw stateError(`${name} 已是 ${current.version} 版，新包为 ${version}`, `${name} is at ${current.version}; the package is ${version}, not newer`);
+    }
+    await this.assertCompatible(pkg);
+    const dropped = current.documents.filter((old) => !pkg.documents.some(sameKey(old)));
+    const result = await this.deployReportingConflicts({
+      documents: pkg.documents,
+      remove: dropped.map((d) => ({ ...d, layer: 'base' as const })),
+      layer: 'base',
+      dryRun: options.dryRun,
+      actor: options.ctx.actor,
+      inTransaction: async (trx) => {
+        await trx(TABLE).where({ name }).update({ ...this.row(pkg), upgraded_at: trx.fn.now() });
+      },
+    });
+    if (result.applied) await this.deps.afterChange();
+    return { ...result, plugin: { name, version } };
+  }
+
+  /** Removes the plugin's documents (base layer and the admin's customizations of them); tables stay unless purged. */
+  async uninstall(name: string, options: { dryRun?: boolean; purge?: boolean; confirm?: string; ctx: WriteContext }): Promise<PluginResult> {
+    const current = await this.findOrThrow(name);
+    const dependents = (await this.list()).filter((p) => p.manifest.dependencies && name in p.manifest.dependencies);
+    if (dependents.length) {
+      const names = dependents.map((p) => p.name).join(', ');
+      throw stateError(`${names} 依赖 ${name}，请先卸载它们`, `${names} depend on ${name}; uninstall them first`);
+    }
+    if (options.purge && options.confirm !== name) {
+      throw stateError(`清除数据需确认：confirm 须为插件名 ${name}`, `Purging data needs confirmation: confirm must be the plugin name, ${name}`);
+    }
+    const customized = await this.deps.knex('qd_metadata_documents')
+      .distinctOn('kind', 'name').select('kind', 'name', 'deleted')
+      .where({ layer: 'custom' }).orderBy([{ column: 'kind' }, { column: 'name' }, { column: 'version', order: 'desc' }]);
+    const customKeys = customized.filter((d) => !d.deleted && current.documents.some(sameKey(d)));
+    const objects = current.documents.filter((d) => d.kind === 'object').map((d) => d.name);
+    const result = await this.deployReportingConflicts({
+      documents: [],
+      remove: [...current.documents.map((d) => ({ ...d, layer: 'base' as const })), ...customKeys.map((d) => ({ kind: d.kind, name: d.name, layer: 'custom' as const }))],
+      dryRun: options.dryRun,
+      actor: options.ctx.actor,
+      inTransaction: async (trx) => {
+        await trx(TABLE).where({ name }).delete();
+        if (options.purge) await purgeTables(trx, objects);
+      },
+    });
+    if (options.purge) result.steps.push(...purgeSteps(this.deps.knex, objects));
+    if (result.applied) await this.deps.afterChange();
+    return { ...result, plugin: { name, version: current.version } };
+  }
+
+  private async deployReportingConflicts(request: Parameters<typeof deployOrThrow>[1]): Promise<DeployResult> {
+    try {
+      return await deployOrThrow(this.deps.deployContext, request);
+    } catch (error) {
+      // The new base layer no longer fits what is built on it (a customization, another plugin): say so, by name.
+      if (error instanceof QudaoError && error.code === 'METADATA_INVALID') throw new QudaoError('PLUGIN_CONFLICT', error.errors);
+      throw error;
+    }
+  }
+
+  private async assertCompatible(pkg: PluginPackage): Promise<void> {
+    const { name, engine, dependencies = {} } = pkg.manifest;
+    if (!semver.satisfies(this.deps.engineVersion, engine)) {
+      throw stateError(`${name} 需要引擎 ${engine}，当前为 ${this.deps.engineVersion}`, `${name} needs engine ${engine}; this is ${this.deps.engineVersion}`);
+    }
+    for (const [dependency, range] of Object.entries(dependencies)) {
+      const installed = await this.find(dependency);
+      if (!installed || !semver.satisfies(installed.version, range)) {
+        throw stateError(`${name} 需要先安装 ${dependency} ${range}`, `${name} needs ${dependency} ${range} installed first`);
+      }
+    }
+    // Its operators must be known before its rules are checked.
+    await loadDefinitionOrThrow({ name, version: pkg.manifest.version, path: pkg.dir, hooks: pkg.manifest.hooks });
+  }
+
+  private async loadData(pkg: PluginPackage, demo: boolean, ctx: WriteContext): Promise<number> {
+    const entries = [pkg.manifest.seed, demo ? pkg.manifest.demo : undefined].filter((e): e is string => Boolean(e));
+    let count = 0;
+    for (const entry of entries) {
+      const rows = await loadDataRows(pkg.dir, entry);
+      count += await loadRows(this.deps.records, rows, ctx, (done) => this.deps.progress(`${pkg.manifest.name} ${entry}: ${done}/${rows.length}`));
+    }
+    return count;
+  }
+
+  private row(pkg: PluginPackage) {
+    return {
+      name: pkg.manifest.name,
+      version: pkg.manifest.version,
+      path: pkg.dir,
+      manifest: JSON.stringify(pkg.manifest),
+      documents: JSON.stringify(keysOf(pkg.documents)),
+    };
+  }
+
+  private async find(name: string): Promise<PluginRow | undefined> {
+    return this.deps.knex(TABLE).where({ name }).first();
+  }
+
+  private async findOrThrow(name: string): Promise<PluginRow> {
+    const row = await this.find(name);
+    if (!row) throw new QudaoError('PLUGIN_NOT_FOUND', [], { 'zh-CN': `插件 ${name} 未安装`, en: `The plugin ${name} is not installed` });
+    return row;
+  }
+}
+
+const stateError = (zh: string, en: string) => new QudaoError('PLUGIN_STATE', [], { 'zh-CN': zh, en });
+
+function purgeSql(knex: Knex, object: string): string {
+  return knex.raw('DROP TABLE IF EXISTS ?? CASCADE', [tableName(object)]).toQuery();
+}
+
+async function purgeTables(trx: Knex.Transaction, objects: string[]): Promise<void> {
+  for (const object of objects) await trx.raw(purgeSql(trx, object));
+  if (objects.length) await trx('qd_schema_fields').whereIn('object', objects).delete();
+}
+
+function purgeSteps(knex: Knex, objects: string[]): PublicStep[] {
+  return objects.map((object) => ({
+    kind: 'purge_table' as const,
+    object,
+    description: { 'zh-CN': `删除表 ${tableName(object)} 及其全部数据`, en: `Drop table ${tableName(object)} and all its data` },
+    sql: [purgeSql(knex, object)],
+  }));
+}
