@@ -185,3 +185,26 @@ describe('a copy of the example plugin, renamed as its README says', () => {
     expect(note.json().words).toBe(4);
   });
 });
+
+describe('afterCommit hooks', () => {
+  const ECHO = path.join(ROOT, 'tests/fixtures/plugins/echo');
+
+  it('run after the write committed, from the outbox, once per write', async () => {
+    await app.plugins.install(ECHO, { ctx: ctx() });
+    const ping = (await call('POST', '/api/records/ping', { title: 'hello' })).json();
+    await call('PATCH', `/api/records/ping/${ping.id}`, { title: 'hello again' });
+    await app.relay.drain();
+    await app.relay.drain();
+    const pongs = (await call('GET', '/api/plugins/echo/pongs')).json();
+    expect(pongs).toEqual([{ recordId: ping.id, action: 'create' }, { recordId: ping.id, action: 'update' }]);
+  });
+
+  it('retry a failing hook and give up after five attempts, keeping the error', async () => {
+    const ping = (await call('POST', '/api/records/ping', { title: 'fail' })).json();
+    expect(ping.title).toBe('fail'); // the write itself stands
+    await app.relay.drain();
+    const event = await app.db.knex('qd_outbox').where({ record_id: ping.id }).first();
+    expect(event).toMatchObject({ attempts: 5, last_error: 'asked to fail' });
+    expect(event.published_at).not.toBeNull();
+  });
+});
