@@ -27,7 +27,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     logLevel: env.LOG_LEVEL ?? 'info',
     exactCountLimit: Number(env.QUDAO_EXACT_COUNT_LIMIT ?? 10_000),
     pluginsDir: path.resolve(env.QUDAO_PLUGINS_DIR ?? 'plugins'),
-    bundledPlugins: (env.QUDAO_PLUGINS ?? '').split(',').map((s) => s.trim()).filter(Boolean),
+    bundledPlugins: (env.QUDAO_PLUGINS ?? 'medical_dms').split(',').map((s) => s.trim()).filter(Boolean),
     demoData: env.QUDAO_DEMO_DATA !== 'false',
     relayOutbox: env.QUDAO_RELAY_OUTBOX !== 'false',
   };

@@ -44,7 +44,7 @@ describe('the embedded database (PGlite, no DATABASE_URL)', () => {
     const [runner, ...args] = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start.split(' ');
     const child = spawn(path.join(ROOT, 'node_modules/.bin', runner), args, {
       cwd: ROOT,
-      env: { ...process.env, PORT: String(port), QUDAO_DATA_DIR: freshDataDir(), DATABASE_URL: '', LOG_LEVEL: 'warn' },
+      env: { ...process.env, PORT: String(port), QUDAO_DATA_DIR: freshDataDir(), DATABASE_URL: '', LOG_LEVEL: 'warn', QUDAO_PLUGINS: '' },
       stdio: ['ignore', 'pipe', 'pipe'],
     });
     let output = '';

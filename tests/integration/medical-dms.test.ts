@@ -1,0 +1,109 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { installBundledPlugins } from '../../engine/src/bundled-plugins.ts';
+import { loadConfig } from '../../engine/src/config.ts';
+import { startTestApp, type TestApp } from '../helpers/test-app.ts';
+
+const ROOT = path.resolve(import.meta.dirname, '../..');
+const PACK = path.join(ROOT, 'plugins/medical_dms');
+const OBJECTS = ['dealer', 'dealer_contact', 'dealer_credit', 'department', 'hospital', 'product', 'product_line', 'qualification'];
+
+let app: TestApp;
+const ctx = () => ({ actor: app.adminId, requestId: 'test' });
+const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) =>
+  app.server.inject({ method, url, payload: payload as object, headers: { 'accept-language': 'zh-CN' } });
+const count = async (object: string) => (await call('GET', `/api/records/${object}?count=true&limit=1`)).json().total as number;
+
+beforeAll(async () => {
+  app = await startTestApp();
+}, 120_000);
+afterAll(async () => app?.dispose());
+
+describe('the medical-device pack', () => {
+  it('shows its plan in a dry run, then installs every table with its demo data', async () => {
+    const dry = await app.plugins.install(PACK, { dryRun: true, ctx: ctx() });
+    expect(dry.applied).toBe(false);
+    expect(dry.steps.filter((s) => s.kind === 'create_table').map((s) => s.object).sort()).toEqual(OBJECTS);
+    expect(await app.db.knex('information_schema.tables').where('table_schema', 'data').count<{ n: string }[]>({ n: '*' })).toEqual([{ n: '0' }]);
+
+    // What `npm start` does on a fresh database.
+    const lines: string[] = [];
+    const config = { ...loadConfig({}), bundledPlugins: ['medical_dms'], demoData: true };
+    expect(await installBundledPlugins(app, config, (line) => lines.push(line))).toEqual(['medical_dms']);
+    expect(lines.join('\n')).toMatch(/medical_dms 0\.1\.0: \d+ steps, \d+ records/);
+    expect(await installBundledPlugins(app, config, () => undefined)).toEqual([]);
+    expect((await app.plugins.list()).map((p) => [p.name, p.version])).toEqual([['medical_dms', '0.1.0']]);
+    expect(await count('product_line')).toBe(3);
+    expect(await count('product')).toBe(40);
+    expect(await count('hospital')).toBe(300);
+    expect(await count('dealer')).toBe(60);
+    expect(await count('qualification')).toBeGreaterThanOrEqual(120);
+  }, 300_000);
+
+  it('refuses a dealer whose credit code has a wrong check character, in Chinese, naming the field', async () => {
+    const res = await call('POST', '/api/records/dealer', { name: '测试医疗器械有限公司', credit_code: '91350100M000100Y44', tier: 'platform' });
+    expect(res.statusCode).toBe(422);
+    const [error] = res.json().errors;
+    expect(error.field).toBe('credit_code');
+    expect(error.message).toMatch(/统一社会信用代码/);
+    const valid = await call('POST', '/api/records/dealer', { name: '测试医疗器械有限公司', credit_code: '91350100M000100Y43', tier: 'platform' });
+    expect(valid.statusCode, valid.body).toBe(201);
+    expect(valid.json().status).toBe('prospect');
+  });
+
+  it('refuses a product whose GTIN has a wrong check digit', async () => {
+    const line = (await call('GET', '/api/records/product_line?limit=1')).json().data[0];
+    const res = await call('POST', '/api/records/product', { name: '测试试剂盒', product_line: line.id, gtin: '06901234567891', device_class: 'II' });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0]).toMatchObject({ field: 'gtin' });
+    expect(res.json().errors[0].message).toMatch(/GTIN|校验/);
+  });
+
+  it('refuses a qualification whose validity ends before it starts', async () => {
+    const dealer = (await call('GET', '/api/records/dealer?limit=1')).json().data[0];
+    const res = await call('POST', '/api/records/qualification', {
+      dealer: dealer.id, type: 'business_licence', number: dealer.credit_code, valid_from: '2025-06-01', valid_to: '2025-05-31',
+    });
+    expect(res.statusCode).toBe(422);
+    expect(res.json().errors[0].field).toBe('valid_to');
+    expect(res.json().errors[0].message).toMatch(/[\u4e00-\u9fa5]/);
+  });
+
+  it('treats hospital names that differ only in width, spaces or brackets as the same hospital', async () => {
+    const first = await call('POST', '/api/records/hospital', { name: '测试市第一人民医院（东院）', level: '2A' });
+    expect(first.statusCode, first.body).toBe(201);
+    const again = await call('POST', '/api/records/hospital', { name: '测试市第一人民医院 (东院)', level: '2A' });
+    expect(again.statusCode).toBe(422);
+    expect(again.json().errors[0]).toMatchObject({ field: 'name_normalized', rule: 'unique' });
+    const other = await call('POST', '/api/records/hospital', { name: '测试市第一人民医院（西院）' });
+    expect(other.statusCode).toBe(201);
+  });
+
+  it('keeps an admin\'s custom field on dealer across an upgrade that relabels and adds a field', async () => {
+    const custom = { kind: 'object', name: 'dealer', fields: [{ name: 'wechat', type: 'text', label: { 'zh-CN': '微信号', en: 'WeChat' } }] };
+    expect((await call('PUT', '/api/meta/object/dealer', custom)).statusCode).toBe(200);
+
+    const next = path.join(ROOT, 'plugins', `.medical_dms_next_${process.pid}`);
+    try {
+      fs.cpSync(PACK, next, { recursive: true });
+      const manifest = JSON.parse(fs.readFileSync(path.join(next, 'plugin.json'), 'utf8'));
+      fs.writeFileSync(path.join(next, 'plugin.json'), JSON.stringify({ ...manifest, version: '0.2.0' }));
+      const dealerFile = path.join(next, 'objects/dealer.object.json');
+      const dealer = JSON.parse(fs.readFileSync(dealerFile, 'utf8'));
+      dealer.label = { 'zh-CN': '渠道商', en: 'Channel partner' };
+      dealer.fields.push({ name: 'website', type: 'url', label: { 'zh-CN': '网站', en: 'Website' } });
+      fs.writeFileSync(dealerFile, JSON.stringify(dealer));
+      const upgraded = await app.plugins.upgrade(next, { ctx: ctx() });
+      expect(upgraded.applied).toBe(true);
+    } finally {
+      fs.rmSync(next, { recursive: true, force: true });
+    }
+    const effective = (await call('GET', '/api/meta/object/dealer')).json();
+    expect(effective.label['zh-CN']).toBe('渠道商');
+    expect(effective.fields.map((f: { name: string }) => f.name)).toEqual(expect.arrayContaining(['website', 'wechat', 'credit_code']));
+    const dealer = (await call('GET', '/api/records/dealer?limit=1')).json().data[0];
+    const res = await call('PATCH', `/api/records/dealer/${dealer.id}`, { wechat: 'qudao_demo', website: 'https://qudao.example.cn' });
+    expect(res.statusCode, res.body).toBe(200);
+  });
+});
