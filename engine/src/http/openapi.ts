@@ -12,6 +12,7 @@ export interface OpenApiOptions {
 const PLATFORM_TAGS = [
   { name: 'Health', description: 'Liveness and readiness' },
   { name: 'Metadata', description: 'Metadata documents and deploys (元数据)' },
+  { name: 'Plugins', description: 'Plugin packs: install, upgrade, uninstall (插件)' },
 ];
 
 export function buildOpenApi(objects: readonly ObjectDoc[], options: OpenApiOptions): Record<string, unknown> {
@@ -140,6 +141,37 @@ function platformPaths(): Record<string, JsonSchema> {
           '200': ok('The plan, and whether it was applied', ref('DeployResult')),
           '422': problem('The documents are not valid, or the change may lose data without force'),
         },
+      }),
+    },
+    ...pluginPaths(op),
+  };
+}
+
+/** Plugin lifecycle: each change is a deploy of the plugin's base layer, answered with its plan. */
+function pluginPaths(op: (operationId: string, summary: string, tag: string, rest: JsonSchema) => JsonSchema): Record<string, JsonSchema> {
+  const plan = ok('The plan, and whether it was applied', ref('DeployResult'));
+  const flag = { type: 'boolean' };
+  const installBody = { type: 'object', required: ['plugin'], properties: { plugin: { type: 'string' }, dryRun: flag, demo: flag } };
+  const bad = problem('The plugin package is not valid, conflicts with customizations, or is in the wrong state');
+  return {
+    '/api/plugins': {
+      get: op('listPlugins', 'The installed plugins with their versions', 'Plugins', { responses: { '200': ok('The plugins', dataOf({ type: 'object' })) } }),
+      post: op('installPlugin', 'Install a plugin of the plugins folder (or only plan it, with dryRun)', 'Plugins', {
+        requestBody: body(installBody),
+        responses: { '200': plan, '409': bad, '422': bad },
+      }),
+    },
+    '/api/plugins/{name}/upgrade': {
+      parameters: paramRefs('name'),
+      post: op('upgradePlugin', 'Replace the plugin\'s base layer with the newer version in its folder, keeping customizations', 'Plugins', {
+        requestBody: body({ type: 'object', properties: { dryRun: flag } }),
+        responses: { '200': plan, '404': problem('The plugin is not installed'), '409': bad, '422': bad },
+      }),
+    },
+    '/api/plugins/{name}': {
+      parameters: paramRefs('name'),
+      delete: op('uninstallPlugin', 'Uninstall a plugin; its tables and data stay unless purge=true&confirm=<name>', 'Plugins', {
+        responses: { '200': plan, '404': problem('The plugin is not installed'), '409': bad },
       }),
     },
   };
