@@ -71,8 +71,6 @@ export interface DataRow {
   values: RecordData;
 }
 
-export type JobHandler = (payload: unknown, context: { records: RecordsApi }) => Promise<void> | void;
-
 export interface PluginDefinition {
   /** Per object: awaited in plugin order before the write; may change `values` or veto with `reject()`. */
   beforeWrite?: Record<string, (event: BeforeWriteEvent) => void | Promise<void>>;
@@ -82,7 +80,6 @@ export interface PluginDefinition {
   actions?: Record<string, Record<string, (context: ActionContext) => Promise<unknown> | unknown>>;
   routes?: PluginRoute[];
   operators?: Record<string, Operator>;
-  jobs?: Record<string, JobHandler>;
 }
 
 /** Identity at run time; it gives a plugin's default export its type. */
