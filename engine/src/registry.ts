@@ -3,6 +3,7 @@ import { effectiveDocuments } from '../../metadata/src/effective.ts';
 import { MetadataStore } from '../../metadata/src/store.ts';
 import type { FieldDef, MetadataDoc, ObjectDoc, ValidationRuleDoc } from '../../metadata/src/types.ts';
 import { QudaoError } from './errors/catalog.ts';
+import { compileFormulas } from './records/formulas.ts';
 import { buildRecordValidator, type RecordValidator } from './records/record-validator.ts';
 import { foreignKeyName, indexName, tableName } from './schema-sync/names.ts';
 import { desiredIndexes } from './schema-sync/indexes.ts';
@@ -16,6 +17,7 @@ export class ObjectRuntime {
   /** Constraint name → the field it guards, to turn unique and foreign-key violations into field errors. */
   readonly constraintFields: ReadonlyMap<string, string[]>;
   private validatorCache?: RecordValidator;
+  private formulasCache?: ReturnType<typeof compileFormulas>;
 
   constructor(
     readonly doc: ObjectDoc,
@@ -34,6 +36,12 @@ export class ObjectRuntime {
   get validator(): RecordValidator {
     this.validatorCache ??= buildRecordValidator(this.doc, this.rules);
     return this.validatorCache;
+  }
+
+  /** Stored formulas in evaluation order. */
+  get formulas(): ReturnType<typeof compileFormulas> {
+    this.formulasCache ??= compileFormulas(this.fieldList);
+    return this.formulasCache;
   }
 }
 

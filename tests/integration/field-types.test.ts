@@ -67,7 +67,7 @@ describe('every field type, end to end', () => {
     const res = await app.server.inject({ method: 'POST', url: '/api/records/specimen', payload: input });
     expect(res.statusCode, res.body).toBe(201);
     const record = res.json();
-    expect(record).toMatchObject({ ...input, moment: '2024-03-01T00:30:00.000Z', serial: 'SP-0001', total: null, children: null });
+    expect(record).toMatchObject({ ...input, moment: '2024-03-01T00:30:00.000Z', serial: 'SP-0001', total: '5999.70', children: null });
     expect((await app.server.inject({ method: 'GET', url: `/api/records/specimen/${record.id}` })).json()).toEqual(record);
 
     const columns = await app.db.knex('information_schema.columns')
@@ -76,9 +76,20 @@ describe('every field type, end to end', () => {
     expect(columns).toEqual(expect.arrayContaining(['numeric', 'double precision', 'integer', 'boolean', 'date', 'ARRAY', 'uuid', 'point']));
   });
 
+  it('computes a stored formula on every write, rounded to its type, and records the change in the history', async () => {
+    const created = (await app.server.inject({ method: 'POST', url: '/api/records/specimen', payload: { title: '公式', price: '0.10', count: 3 } })).json();
+    expect(created.total).toBe('0.30');
+    const updated = await app.server.inject({ method: 'PATCH', url: `/api/records/specimen/${created.id}`, payload: { count: 7 } });
+    expect(updated.json().total).toBe('0.70');
+    const history = (await app.server.inject({ method: 'GET', url: `/api/records/specimen/${created.id}/history` })).json().data;
+    expect(history[1].changes.total).toEqual({ old: '0.30', new: '0.70' });
+    const cleared = await app.server.inject({ method: 'PATCH', url: `/api/records/specimen/${created.id}`, payload: { price: null } });
+    expect(cleared.json().total).toBeNull(); // an unknown price makes an unknown total, as in SQL
+  });
+
   it('numbers autonumbers in order and refuses writes to computed fields', async () => {
     const second = await app.server.inject({ method: 'POST', url: '/api/records/specimen', payload: { title: '样例 2' } });
-    expect(second.json().serial).toBe('SP-0002');
+    expect(second.json().serial).toBe('SP-0003');
     const refused = await app.server.inject({ method: 'POST', url: '/api/records/specimen', payload: { title: 'x', serial: 'X', total: '1', children: 2 } });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().errors.map((e: { field: string; rule: string }) => [e.field, e.rule])).toEqual([

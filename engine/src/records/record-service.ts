@@ -7,6 +7,7 @@ import { sequenceName } from '../schema-sync/names.ts';
 import { diffRecords, historyOf, replay, withEffects, type HistoryEntry, type WriteContext } from './audit.ts';
 import { fieldErrorFromDb } from './db-errors.ts';
 import { expandLookups } from './expand.ts';
+import { computeFormulas } from './formulas.ts';
 import { listRecords, type ListQuery, type ListResult } from './list-query.ts';
 import { recordFromRow, rowFromValues, SYSTEM_COLUMNS, type RecordData } from './row-mapping.ts';
 
@@ -40,7 +41,8 @@ export class RecordService {
     await this.hooks.beforeWrite({ object: object.name, action: 'create', values, actor: ctx.actor });
     const now = new Date().toISOString();
     const system = { id: uuidv7(), created_at: now, created_by: ctx.actor, updated_at: now, updated_by: ctx.actor, owner_id: ctx.actor, version: 1, deleted_at: null };
-    const fields = { ...values, ...(await this.autonumbers(object)) };
+    const written = { ...values, ...(await this.autonumbers(object)) };
+    const fields = { ...written, ...computeFormulas(object.formulas, { ...blankRecord(object), ...written }) };
     const expected = { ...blankRecord(object), ...system, ...fields };
     const write = this.knex(object.table).insert({ ...system, ...rowFromValues(object, fields) }).returning(columnsOf(object));
     const [row] = await this.run(object, withEffects(this.knex, write, object.name, 'create', diffRecords({}, expected), { ...ctx, at: now }));
@@ -64,7 +66,8 @@ export class RecordService {
       if (!changed.length) return undefined;
       const changedValues = Object.fromEntries(changed.map((k) => [k, values[k]]));
       await this.hooks.beforeWrite({ object: object.name, action: 'update', values: changedValues, current, actor: ctx.actor });
-      return changedValues;
+      const formulas = computeFormulas(object.formulas, { ...current, ...changedValues });
+      return { ...changedValues, ...Object.fromEntries(Object.keys(diffRecords(current, formulas)).map((k) => [k, formulas[k]])) };
     });
   }
 
