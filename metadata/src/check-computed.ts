@@ -1,4 +1,4 @@
-/** Checks of formula and rollup fields: what they read must exist, and formulas may not form a cycle. */
+/** Checks of the expressions of fields (formulas, rollups, conditions): what they read must exist, formulas may not form a cycle. */
 import { collectVars } from './jsonlogic-vars.ts';
 import { problem } from './problem.ts';
 import type { FieldDef, FieldType, ObjectDoc, Problem } from './types.ts';
@@ -13,6 +13,19 @@ export function checkFormula(field: FieldDef, path: string, object: ObjectDoc, o
     .filter((v) => !isKnownVar(v.name, object, objects))
     .map((v) => unknownField(`${path}/expression${v.path}`, v.name));
   return [...missing, ...unknown];
+}
+
+const CONDITION_KEYS = ['defaultExpression', 'requiredWhen', 'readOnlyWhen', 'visibleWhen'] as const;
+
+/** The expressions a field may carry besides a formula: each must read only fields the object has. */
+export function checkFieldExpressions(field: FieldDef, path: string, object: ObjectDoc, objects: ObjectsByName): Problem[] {
+  return CONDITION_KEYS.flatMap((key) =>
+    field[key] === undefined
+      ? []
+      : collectVars(field[key])
+          .filter((v) => !isKnownVar(v.name, object, objects))
+          .map((v) => unknownField(`${path}/${key}${v.path}`, v.name)),
+  );
 }
 
 export function checkRollup(field: FieldDef, path: string, object: ObjectDoc, objects: ObjectsByName): Problem[] {

@@ -1,5 +1,5 @@
 /** Semantic checks of an `object` document against the other objects it refers to. */
-import { checkFormula, checkFormulaCycles, checkRollup } from './check-computed.ts';
+import { checkFieldExpressions, checkFormula, checkFormulaCycles, checkRollup } from './check-computed.ts';
 import { checkField } from './check-field.ts';
 import { checkName, isSystemField } from './names.ts';
 import { inDocument, problem } from './problem.ts';
@@ -37,6 +37,7 @@ function checkFieldInObject(field: FieldDef, path: string, object: ObjectDoc, ob
   return [
     ...checkField(field, path, objects),
     ...checkRenamedFrom(field, path, object),
+    ...checkFieldExpressions(field, path, object, objects),
     ...(field.type === 'formula' ? checkFormula(field, path, object, objects) : []),
     ...(field.type === 'rollup' ? checkRollup(field, path, object, objects) : []),
   ];

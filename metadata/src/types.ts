@@ -46,7 +46,16 @@ export interface FieldDef {
   /** Soft removal: the column is kept, the field is hidden from the API; deploying it again restores it. */
   removed?: boolean;
   renamedFrom?: string;
+  /** A static value given to a new record that leaves the field out. */
   default?: unknown;
+  /** A JsonLogic expression over the new record, for a default that depends on other fields (or `today`). */
+  defaultExpression?: JsonLogic;
+  /** The field is required while this JsonLogic expression holds (over the record as it will be). */
+  requiredWhen?: JsonLogic;
+  /** The field can't be changed while this holds (over the record as it is, or the new record). */
+  readOnlyWhen?: JsonLogic;
+  /** Forms show the field only while this holds; the server does not hide data by it. */
+  visibleWhen?: JsonLogic;
   // text-like
   maxLength?: number;
   minLength?: number;

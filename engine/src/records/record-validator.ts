@@ -8,6 +8,7 @@ import { evaluateLogic, isTruthy } from '../../../metadata/src/jsonlogic.ts';
 import { COMPUTED_FIELD_TYPES, SYSTEM_FIELDS, type FieldDef, type FieldType, type Label, type ObjectDoc, type ValidationRuleDoc } from '../../../metadata/src/types.ts';
 import type { FieldError } from '../errors/catalog.ts';
 import { CoercionFailure, coercerFor, type Coercer } from './field-coercion.ts';
+import { compileFieldConditions, hasError, isEmpty, type FieldConditions } from './field-conditions.ts';
 import { fieldMessage, NOT_AN_OBJECT_MESSAGE, ruleFailedMessage, systemFieldMessage, unknownFieldMessage } from './field-messages.ts';
 import { compileMessage } from './rule-messages.ts';
 
@@ -27,7 +28,9 @@ export function buildRecordValidator(object: ObjectDoc, rules: readonly Validati
       const errors: FieldError[] = [];
       coerceInto(plan, input, values, errors);
       applyDefaults(plan, input, values, errors);
+      plan.conditions.applyDefaults(input, values, errors);
       checkFields(plan, values, errors, undefined);
+      plan.conditions.check(values, values, undefined, errors);
       if (errors.length === 0) runRules(plan.rules, values, errors);
       return { values, errors };
     },
@@ -37,7 +40,9 @@ export function buildRecordValidator(object: ObjectDoc, rules: readonly Validati
       const errors: FieldError[] = [];
       coerceInto(plan, patch, values, errors);
       checkFields(plan, values, errors, current);
-      if (errors.length === 0 && plan.rules.length > 0) runRules(plan.rules, { ...current, ...values }, errors);
+      const candidate = { ...current, ...values };
+      plan.conditions.check(values, candidate, current, errors);
+      if (errors.length === 0 && plan.rules.length > 0) runRules(plan.rules, candidate, errors);
       return { values, errors };
     },
   };
@@ -67,6 +72,7 @@ interface Plan {
   defaults: FieldDef[];
   withInactive: WritableField[];
   check: ValidateFunction;
+  conditions: FieldConditions;
   rules: CompiledRule[];
 }
 
@@ -85,6 +91,7 @@ function compilePlan(object: ObjectDoc, rules: readonly ValidationRuleDoc[]): Pl
     defaults: writableDefs.filter(hasStaticDefault),
     withInactive: [...writable.values()].filter((w) => w.inactive),
     check: compileFieldSchema(writableDefs),
+    conditions: compileFieldConditions(writableDefs),
     rules: rules.filter((r) => r.active !== false).map(compileRule),
   };
 }
@@ -165,19 +172,11 @@ function checkFields(plan: Plan, values: Record<string, unknown>, errors: FieldE
   }
 }
 
-function isEmpty(value: unknown): boolean {
-  return value === undefined || value === null || value === '' || (Array.isArray(value) && value.length === 0);
-}
-
 function usesInactive(value: unknown, before: unknown, inactive: ReadonlySet<string>): boolean {
   if (Array.isArray(value)) {
     return value.some((v) => inactive.has(v) && !(Array.isArray(before) && before.includes(v)));
   }
   return typeof value === 'string' && inactive.has(value) && value !== before;
-}
-
-function hasError(errors: FieldError[], field: string): boolean {
-  return errors.some((e) => e.field === field);
 }
 
 const RULE_OF_KEYWORD: Record<string, string> = {
