@@ -4,6 +4,7 @@ import { MetadataStore } from '../../metadata/src/store.ts';
 import type { FieldDef, MetadataDoc, ObjectDoc, ValidationRuleDoc } from '../../metadata/src/types.ts';
 import { QudaoError } from './errors/catalog.ts';
 import { compileFormulas } from './records/formulas.ts';
+import { rollupTargetsByDetail, type RollupTarget } from './records/rollups.ts';
 import { buildRecordValidator, type RecordValidator } from './records/record-validator.ts';
 import { foreignKeyName, indexName, tableName } from './schema-sync/names.ts';
 import { desiredIndexes } from './schema-sync/indexes.ts';
@@ -22,6 +23,8 @@ export class ObjectRuntime {
   constructor(
     readonly doc: ObjectDoc,
     readonly rules: readonly ValidationRuleDoc[],
+    /** The rollups of other objects that this object's writes change. */
+    readonly rollupTargets: readonly RollupTarget[] = [],
   ) {
     this.name = doc.name;
     this.table = tableName(doc.name);
@@ -58,10 +61,11 @@ export class Registry {
   async reload(): Promise<void> {
     const docs = effectiveDocuments(await this.store.loadCurrent());
     const rules = docs.filter((d): d is ValidationRuleDoc => d.kind === 'validationRule');
+    const objectDocs = docs.filter((d): d is ObjectDoc => d.kind === 'object');
+    const rollups = rollupTargetsByDetail(objectDocs);
     const objects = new Map<string, ObjectRuntime>();
-    for (const doc of docs) {
-      if (doc.kind !== 'object') continue;
-      objects.set(doc.name, new ObjectRuntime(doc, rules.filter((r) => r.object === doc.name)));
+    for (const doc of objectDocs) {
+      objects.set(doc.name, new ObjectRuntime(doc, rules.filter((r) => r.object === doc.name), rollups.get(doc.name)));
     }
     this.docs = docs;
     this.objects = objects;

@@ -67,7 +67,7 @@ describe('every field type, end to end', () => {
     const res = await app.server.inject({ method: 'POST', url: '/api/records/specimen', payload: input });
     expect(res.statusCode, res.body).toBe(201);
     const record = res.json();
-    expect(record).toMatchObject({ ...input, moment: '2024-03-01T00:30:00.000Z', serial: 'SP-0001', total: '5999.70', children: null });
+    expect(record).toMatchObject({ ...input, moment: '2024-03-01T00:30:00.000Z', serial: 'SP-0001', total: '5999.70', children: 0 });
     expect((await app.server.inject({ method: 'GET', url: `/api/records/specimen/${record.id}` })).json()).toEqual(record);
 
     const columns = await app.db.knex('information_schema.columns')
@@ -87,9 +87,15 @@ describe('every field type, end to end', () => {
     expect(cleared.json().total).toBeNull(); // an unknown price makes an unknown total, as in SQL
   });
 
+  it('counts a record\'s children in its own rollup (a lookup to its own object)', async () => {
+    const parent = (await app.server.inject({ method: 'POST', url: '/api/records/specimen', payload: { title: '父' } })).json();
+    await app.server.inject({ method: 'POST', url: '/api/records/specimen', payload: { title: '子', parent: parent.id } });
+    expect((await app.server.inject({ method: 'GET', url: `/api/records/specimen/${parent.id}` })).json().children).toBe(1);
+  });
+
   it('numbers autonumbers in order and refuses writes to computed fields', async () => {
     const second = await app.server.inject({ method: 'POST', url: '/api/records/specimen', payload: { title: '样例 2' } });
-    expect(second.json().serial).toBe('SP-0003');
+    expect(second.json().serial).toBe('SP-0005');
     const refused = await app.server.inject({ method: 'POST', url: '/api/records/specimen', payload: { title: 'x', serial: 'X', total: '1', children: 2 } });
     expect(refused.statusCode).toBe(422);
     expect(refused.json().errors.map((e: { field: string; rule: string }) => [e.field, e.rule])).toEqual([

@@ -27,7 +27,7 @@ export interface HistoryEntry {
  * so `asOf` and the record's `updated_at` agree.
  */
 export function withEffects(
-  knex: Knex,
+  knex: Knex | Knex.Transaction,
   write: Knex.QueryBuilder,
   object: string,
   action: AuditAction,

@@ -2,7 +2,8 @@ import { evaluateLogic } from '../../../metadata/src/jsonlogic.ts';
 import { collectVars } from '../../../metadata/src/jsonlogic-vars.ts';
 import type { FieldDef } from '../../../metadata/src/types.ts';
 import { CoercionFailure, coercerFor, type Coercer } from './field-coercion.ts';
-import type { RecordData } from './row-mapping.ts';
+
+type RecordData = Record<string, unknown>;
 
 interface CompiledFormula {
   name: string;

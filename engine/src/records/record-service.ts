@@ -8,6 +8,7 @@ import { diffRecords, historyOf, replay, withEffects, type HistoryEntry, type Wr
 import { fieldErrorFromDb } from './db-errors.ts';
 import { expandLookups } from './expand.ts';
 import { computeFormulas } from './formulas.ts';
+import { lockMasters, refreshRollups, touchedMasters } from './rollups.ts';
 import { listRecords, type ListQuery, type ListResult } from './list-query.ts';
 import { recordFromRow, rowFromValues, SYSTEM_COLUMNS, type RecordData } from './row-mapping.ts';
 
@@ -44,8 +45,9 @@ export class RecordService {
     const written = { ...values, ...(await this.autonumbers(object)) };
     const fields = { ...written, ...computeFormulas(object.formulas, { ...blankRecord(object), ...written }) };
     const expected = { ...blankRecord(object), ...system, ...fields };
-    const write = this.knex(object.table).insert({ ...system, ...rowFromValues(object, fields) }).returning(columnsOf(object));
-    const [row] = await this.run(object, withEffects(this.knex, write, object.name, 'create', diffRecords({}, expected), { ...ctx, at: now }));
+    const [row] = await this.execute(object, [undefined, expected], (db) =>
+      withEffects(db, db(object.table).insert({ ...system, ...rowFromValues(object, fields) }).returning(columnsOf(object)), object.name, 'create', diffRecords({}, expected), { ...ctx, at: now }),
+    );
     return recordFromRow(object, row);
   }
 
@@ -163,11 +165,13 @@ export class RecordService {
   ): Promise<RecordData | undefined> {
     const stamp = { version: (current.version as number) + 1, updated_at: new Date().toISOString(), updated_by: ctx.actor };
     const expected = { ...current, ...values, ...stamp };
-    const write = this.knex(object.table)
-      .where({ id: current.id as string, version: current.version as number })
-      .update({ ...rowFromValues(object, values), ...stamp })
-      .returning(columnsOf(object));
-    const [row] = await this.run(object, withEffects(this.knex, write, object.name, action, diffRecords(current, expected), { ...ctx, at: stamp.updated_at }));
+    const [row] = await this.execute(object, [current, expected], (db) => {
+      const write = db(object.table)
+        .where({ id: current.id as string, version: current.version as number })
+        .update({ ...rowFromValues(object, values), ...stamp })
+        .returning(columnsOf(object));
+      return withEffects(db, write, object.name, action, diffRecords(current, expected), { ...ctx, at: stamp.updated_at });
+    });
     return row && recordFromRow(object, row);
   }
 
@@ -180,10 +184,25 @@ export class RecordService {
     return values;
   }
 
-  /** Runs one write statement; unique and foreign-key violations come back as field errors. */
-  private async run(object: ObjectRuntime, statement: Knex.QueryBuilder): Promise<RecordData[]> {
+  /**
+   * Runs one write statement; unique and foreign-key violations come back as field errors. A write that changes
+   * rollups of master records runs in a transaction that locks those masters first and refreshes their rollups
+   * after, so concurrent detail writes never lose a count or a sum.
+   */
+  private async execute(
+    object: ObjectRuntime,
+    [before, after]: [RecordData | undefined, RecordData],
+    statement: (db: Knex | Knex.Transaction) => Knex.QueryBuilder,
+  ): Promise<RecordData[]> {
     try {
-      return await statement;
+      if (!object.rollupTargets.length) return await statement(this.knex);
+      return await this.knex.transaction(async (trx) => {
+        const masters = touchedMasters(object.rollupTargets, before, after);
+        await lockMasters(trx, masters);
+        const rows: RecordData[] = await statement(trx);
+        if (rows.length) await refreshRollups(trx, object.rollupTargets, masters);
+        return rows;
+      });
     } catch (error) {
       throw fieldErrorFromDb(object, error) ?? error;
     }

@@ -30,6 +30,12 @@ export function columnType(field: FieldDef): string {
   }
 }
 
+/** A count or sum of no details is 0, from the moment the master exists; min and max of nothing stay NULL. */
+export function columnDefinition(field: FieldDef): string {
+  const zeroWhenEmpty = field.type === 'rollup' && (field.aggregate === 'count' || field.aggregate === 'sum');
+  return `${columnType(field)}${zeroWhenEmpty ? ' DEFAULT 0' : ''}`;
+}
+
 export function isReference(field: FieldDef): boolean {
   return field.type === 'lookup' || field.type === 'master_detail';
 }

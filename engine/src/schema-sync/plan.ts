@@ -2,7 +2,8 @@ import { isDeepStrictEqual } from 'node:util';
 import type { Knex } from 'knex';
 import type { FieldError } from '../errors/catalog.ts';
 import type { FieldDef, Label, ObjectDoc } from '../../../metadata/src/types.ts';
-import { castBetween, columnType, isReference } from './column-types.ts';
+import { castBetween, columnDefinition, columnType, isReference } from './column-types.ts';
+import { rollupValueSql } from '../records/rollups.ts';
 import { desiredIndexes } from './indexes.ts';
 import { foreignKeyName, indexName, sequenceName, tableName } from './names.ts';
 import type { PhysicalColumn, PhysicalState } from './physical-state.ts';
@@ -108,7 +109,7 @@ class ObjectPlanner {
 
   private planCreateTable(): void {
     const fields = liveFields(this.object);
-    const columns = [...SYSTEM_COLUMNS_SQL, ...fields.map((f) => `${this.q(f.name)} ${columnType(f)}`)];
+    const columns = [...SYSTEM_COLUMNS_SQL, ...fields.map((f) => `${this.q(f.name)} ${columnDefinition(f)}`)];
     const label = this.object.label;
     this.step(
       'create_table',
@@ -147,9 +148,17 @@ class ObjectPlanner {
     this.step(
       'add_column',
       { 'zh-CN': `新增字段 ${this.object.name}.${field.name}（${type}）`, en: `Add column ${this.object.name}.${field.name} (${type})` },
-      [`ALTER TABLE ${this.qualifiedTable} ADD COLUMN ${this.q(field.name)} ${type}`, ...this.sequenceSql(field)],
+      [`ALTER TABLE ${this.qualifiedTable} ADD COLUMN ${this.q(field.name)} ${columnDefinition(field)}`, ...this.sequenceSql(field), ...this.rollupBackfillSql(field)],
       { field: field.name, columns: [{ field: field.name, columnType: type, removed: false }] },
     );
+  }
+
+  /** A rollup added to a table that has rows starts from the details it already has. */
+  private rollupBackfillSql(field: FieldDef): string[] {
+    if (field.type !== 'rollup' || !field.of || !field.via || !field.aggregate) return [];
+    const target = { master: this.object.name, field: field.name, via: field.via, aggregate: field.aggregate, of: field.of, detailField: field.field };
+    const value = rollupValueSql(this.input.knex, target, 'm').toQuery();
+    return [`UPDATE ${this.qualifiedTable} AS m SET ${this.q(field.name)} = ${value}`];
   }
 
   private planRename(from: string, field: FieldDef, existing: PhysicalColumn): void {
