@@ -5,6 +5,7 @@
  */
 import jsonLogic from 'json-logic-js';
 import { EXTRA_OPERATORS, STANDARD_OPERATORS } from './check-validation-rule.ts';
+import { STANDARD_LIBRARY } from './operators/index.ts';
 
 const hasOwn = Object.prototype.hasOwnProperty;
 
@@ -85,6 +86,7 @@ export function unregisterOperatorsExcept(owners: ReadonlySet<string>): void {
 jsonLogic.add_operation('var', ownVar);
 registerOperatorOrThrow('like', like(false), 'engine');
 registerOperatorOrThrow('ilike', like(true), 'engine');
+for (const [name, fn] of Object.entries(STANDARD_LIBRARY)) registerOperatorOrThrow(name, fn, 'engine');
 
 type Compiled = (data: unknown) => unknown;
 type Builder = (args: Compiled[], raw: unknown[]) => Compiled;

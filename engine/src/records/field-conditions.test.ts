@@ -39,3 +39,17 @@ describe('conditional field rules', () => {
     expect(validator.validateCreate({ status: 'draft', reference: 'MINE' }).values.reference).toBe('MINE');
   });
 });
+
+describe('rules that compare with the record before the write', () => {
+  it('see the prior value through `prior` and `changed`', () => {
+    const guarded = buildRecordValidator(order, [{
+      kind: 'validationRule', name: 'confirmed_amount_frozen', object: 'sales_order', field: 'amount',
+      errorWhen: { and: [{ '==': [{ prior: ['status'] }, 'confirmed'] }, { changed: ['amount'] }] },
+      message: label('A confirmed order keeps its amount', '已确认订单的金额不能修改'),
+    }]);
+    const confirmed = { status: 'confirmed', amount: '10.00' };
+    expect(rules(guarded.validateUpdate({ amount: '12.00' }, confirmed))).toEqual(['amount:confirmed_amount_frozen']);
+    expect(rules(guarded.validateUpdate({ amount: '10.00' }, confirmed))).toEqual([]);
+    expect(rules(guarded.validateUpdate({ amount: '12.00' }, { ...confirmed, status: 'draft' }))).toEqual([]);
+  });
+});

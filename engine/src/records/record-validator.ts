@@ -40,7 +40,8 @@ export function buildRecordValidator(object: ObjectDoc, rules: readonly Validati
       const errors: FieldError[] = [];
       coerceInto(plan, patch, values, errors);
       checkFields(plan, values, errors, current);
-      const candidate = { ...current, ...values };
+      // `$prior` is the record before this write, for the `prior` and `changed` operators.
+      const candidate = { ...current, ...values, $prior: current };
       plan.conditions.check(values, candidate, current, errors);
       if (errors.length === 0 && plan.rules.length > 0) runRules(plan.rules, candidate, errors);
       return { values, errors };

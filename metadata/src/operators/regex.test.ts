@@ -1,0 +1,67 @@
+import { describe, expect, it } from 'vitest';
+import { evaluateLogic } from '../jsonlogic.ts';
+import { isSafePattern } from './regex-safety.ts';
+
+const matches = (...args: unknown[]) => evaluateLogic({ matches: args }, {});
+
+describe('matches', () => {
+  it('tests a pattern', () => {
+    expect(matches('13812345678', '^1[3-9]\\d{9}$')).toBe(true);
+    expect(matches('12812345678', '^1[3-9]\\d{9}$')).toBe(false);
+    expect(matches('ABC', '^abc$', 'i')).toBe(true);
+    expect(matches('ABC', '^abc$')).toBe(false);
+    expect(matches('渠道', '^\\p{Script=Han}+$', 'u')).toBe(true);
+    expect(evaluateLogic({ matches: [{ var: 'email' }, '^[^@\\s]+@[^@\\s]+$'] }, { email: 'a@b.cn' })).toBe(true);
+  });
+
+  it('gives the same answer on every call (no stateful flags)', () => {
+    expect([matches('aa', 'a'), matches('aa', 'a')]).toEqual([true, true]);
+    expect(matches('aa', 'a', 'g')).toBe(false);
+    expect(matches('aa', 'a', 'y')).toBe(false);
+  });
+
+  it('is false for bad input', () => {
+    expect(matches(null, 'a')).toBe(false);
+    expect(matches(12, '1')).toBe(false);
+    expect(matches('a', null)).toBe(false);
+    expect(matches('a', '(')).toBe(false);
+    expect(matches('a', 'a', 'ii')).toBe(false);
+    expect(matches('a', 'a', 1)).toBe(false);
+  });
+
+  it('refuses long patterns and long input', () => {
+    expect(matches('a', `a{0,1}${'b?'.repeat(100)}`)).toBe(false);
+    expect(matches('a'.repeat(10_000), '^a+$')).toBe(true);
+    expect(matches('a'.repeat(10_001), '^a+$')).toBe(false);
+  });
+
+  it('answers a catastrophic pattern at once', () => {
+    const started = performance.now();
+    const result = evaluateLogic({ matches: ['aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!', '(a+)+$'] }, {});
+    const elapsed = performance.now() - started;
+    expect(result).toBe(false);
+    expect(elapsed).toBeLessThan(50);
+  });
+});
+
+describe('isSafePattern', () => {
+  it.each([
+    '(a+)+$', '(a*)*', '(a|a)*', '(.*a){20}', '((a+))+', '(a?)+', '(\\w+\\s?)*$', '(x+x+)+y',
+    'a*a*b', '\\d+\\d+x', '.*x.*y', '(a*)(a*)b', 'a*(a*)b', '(\\w)\\1', '(?<n>a)\\k<n>', '(?=.*a.*b)', '^+', '(?P<x>a)',
+  ])('refuses %s', (pattern) => {
+    expect(isSafePattern(pattern, '')).toBe(false);
+  });
+
+  it.each([
+    '^1[3-9]\\d{9}$', '^\\d+-\\d+$', '^[A-Z]{2}\\d{6}$', '^.*@example\\.com$', '(\\w+)@(\\w+)\\.com',
+    '^(?:\\+86)?1\\d{10}$', '^[^@\\s]+@[^@\\s]+\\.[^@\\s]+$', '(ab)+c', '(\\.\\d+)?$', 'foo|bar', 'a*|a*b', '\\bword\\b',
+    '^\\d{6}(\\d{2})?$', '[(*+]+x',
+  ])('accepts %s', (pattern) => {
+    expect(isSafePattern(pattern, '')).toBe(true);
+  });
+
+  it('judges overlap with the flags: a case-insensitive repeat can feed the next one', () => {
+    expect(isSafePattern('[a-z]+[A-Z]+', '')).toBe(true);
+    expect(isSafePattern('[a-z]+[A-Z]+', 'i')).toBe(false);
+  });
+});
