@@ -6,6 +6,7 @@ export default defineConfig({
     exclude: ['tests/bench/**', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,
+    setupFiles: ['tests/setup/fast-check.ts'],
     pool: 'forks',
     maxWorkers: 2,
   },

@@ -4,6 +4,7 @@ import { MetadataStore } from '../../metadata/src/store.ts';
 import type { FieldDef, MetadataDoc, ObjectDoc, ValidationRuleDoc } from '../../metadata/src/types.ts';
 import { QudaoError } from './errors/catalog.ts';
 import { compileFormulas } from './records/formulas.ts';
+import { relatedPaths, type RelatedPaths } from './records/related-preload.ts';
 import { rollupTargetsByDetail, type RollupTarget } from './records/rollups.ts';
 import { buildRecordValidator, type RecordValidator } from './records/record-validator.ts';
 import { foreignKeyName, indexName, tableName } from './schema-sync/names.ts';
@@ -19,6 +20,7 @@ export class ObjectRuntime {
   readonly constraintFields: ReadonlyMap<string, string[]>;
   private validatorCache?: RecordValidator;
   private formulasCache?: ReturnType<typeof compileFormulas>;
+  private relatedCache?: RelatedPaths;
 
   constructor(
     readonly doc: ObjectDoc,
@@ -39,6 +41,12 @@ export class ObjectRuntime {
   get validator(): RecordValidator {
     this.validatorCache ??= buildRecordValidator(this.doc, this.rules);
     return this.validatorCache;
+  }
+
+  /** What the object's rules, formulas and conditions read through its lookups. */
+  get relatedPaths(): RelatedPaths {
+    this.relatedCache ??= relatedPaths(this.doc, this.rules);
+    return this.relatedCache;
   }
 
   /** Stored formulas in evaluation order. */
@@ -73,6 +81,11 @@ export class Registry {
 
   documents(kind?: string): MetadataDoc[] {
     return kind ? this.docs.filter((d) => d.kind === kind) : this.docs;
+  }
+
+  /** Object definitions by name, for code that follows lookups. */
+  objectDocs(): ReadonlyMap<string, ObjectDoc> {
+    return new Map([...this.objects].map(([name, runtime]) => [name, runtime.doc]));
   }
 
   objectList(): ObjectRuntime[] {

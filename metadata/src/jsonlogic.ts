@@ -145,7 +145,8 @@ const BUILDERS: Record<string, Builder> = {
   '<=': between((a, b) => a <= b),
   '!': ([a]) => (data) => !jsonLogic.truthy((a ?? noValue)(data)),
   '!!': ([a]) => (data) => jsonLogic.truthy((a ?? noValue)(data)),
-  in: binary((a, b) => (typeof b === 'string' || Array.isArray(b)) && b.indexOf(a as string) !== -1),
+  // As json-logic-js: an empty haystack ('' too) holds nothing.
+  in: binary((a, b) => Boolean(b) && (typeof b === 'string' || Array.isArray(b)) && b.indexOf(a as string) !== -1),
   and: (args) => (data) => shortCircuit(args, data, false),
   or: (args) => (data) => shortCircuit(args, data, true),
   if: compileIf,

@@ -8,6 +8,7 @@ import { diffRecords, historyOf, replay, withEffects, type HistoryEntry, type Wr
 import { fieldErrorFromDb } from './db-errors.ts';
 import { expandLookups } from './expand.ts';
 import { computeFormulas } from './formulas.ts';
+import { preloadRelated } from './related-preload.ts';
 import { lockMasters, refreshRollups, touchedMasters } from './rollups.ts';
 import { listRecords, type ListQuery, type ListResult } from './list-query.ts';
 import { recordFromRow, rowFromValues, SYSTEM_COLUMNS, type RecordData } from './row-mapping.ts';
@@ -37,13 +38,14 @@ export class RecordService {
 
   async create(objectName: string, input: unknown, ctx: WriteContext): Promise<RecordData> {
     const object = this.registry.objectOrThrow(objectName);
-    const { values, errors } = object.validator.validateCreate(input);
+    const related = await this.related(object, isPlainObject(input) ? input : {});
+    const { values, errors } = object.validator.validateCreate(input, related);
     assertValid(errors);
     await this.hooks.beforeWrite({ object: object.name, action: 'create', values, actor: ctx.actor });
     const now = new Date().toISOString();
     const system = { id: uuidv7(), created_at: now, created_by: ctx.actor, updated_at: now, updated_by: ctx.actor, owner_id: ctx.actor, version: 1, deleted_at: null };
     const written = { ...values, ...(await this.autonumbers(object)) };
-    const fields = { ...written, ...computeFormulas(object.formulas, { ...blankRecord(object), ...written }) };
+    const fields = { ...written, ...computeFormulas(object.formulas, { ...blankRecord(object), ...written, ...related }) };
     const expected = { ...blankRecord(object), ...system, ...fields };
     const [row] = await this.execute(object, [undefined, expected], (db) =>
       withEffects(db, db(object.table).insert({ ...system, ...rowFromValues(object, fields) }).returning(columnsOf(object)), object.name, 'create', diffRecords({}, expected), { ...ctx, at: now }),
@@ -62,13 +64,14 @@ export class RecordService {
     const object = this.registry.objectOrThrow(objectName);
     const { version, ...patch } = assertObject(body);
     return this.mutate(object, id, 'update', ctx, { pinned: expectedVersion ?? parseVersion(version) }, async (current) => {
-      const { values, errors } = object.validator.validateUpdate(patch, current);
+      const related = await this.related(object, { ...current, ...patch });
+      const { values, errors } = object.validator.validateUpdate(patch, current, related);
       assertValid(errors);
       const changed = Object.keys(diffRecords(current, values));
       if (!changed.length) return undefined;
       const changedValues = Object.fromEntries(changed.map((k) => [k, values[k]]));
       await this.hooks.beforeWrite({ object: object.name, action: 'update', values: changedValues, current, actor: ctx.actor });
-      const formulas = computeFormulas(object.formulas, { ...current, ...changedValues });
+      const formulas = computeFormulas(object.formulas, { ...current, ...changedValues, ...related });
       return { ...changedValues, ...Object.fromEntries(Object.keys(diffRecords(current, formulas)).map((k) => [k, formulas[k]])) };
     });
   }
@@ -175,6 +178,12 @@ export class RecordService {
     return row && recordFromRow(object, row);
   }
 
+  /** The related records the object's expressions read, in one query; nothing when they read none. */
+  private async related(object: ObjectRuntime, record: RecordData): Promise<RecordData | undefined> {
+    if (!object.relatedPaths.size) return undefined;
+    return preloadRelated(this.knex, this.registry.objectDocs(), object.doc, object.relatedPaths, record);
+  }
+
   private async autonumbers(object: ObjectRuntime): Promise<RecordData> {
     const values: RecordData = {};
     for (const field of object.fieldList.filter((f) => f.type === 'autonumber')) {
@@ -226,6 +235,8 @@ function pick(record: RecordData, fields: readonly string[] | undefined): Record
 function assertValid(errors: FieldError[]): void {
   if (errors.length) throw new QudaoError('RECORD_INVALID', errors);
 }
+
+const isPlainObject = (value: unknown): value is RecordData => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 function assertObject(body: unknown): Record<string, unknown> {
   if (body === null || typeof body !== 'object' || Array.isArray(body)) {

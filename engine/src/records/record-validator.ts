@@ -14,15 +14,16 @@ import { compileMessage } from './rule-messages.ts';
 
 export interface RecordValidator {
   /** A new record: coerces, checks, fills defaults. `values` holds only writable fields, keyed by field name, ready for the INSERT. */
-  validateCreate(input: unknown): { values: Record<string, unknown>; errors: FieldError[] };
+  validateCreate(input: unknown, related?: Record<string, unknown>): { values: Record<string, unknown>; errors: FieldError[] };
   /** A PATCH: `patch` is the request body without `version`; `current` is the stored row (field name → value). Rules see current merged with the patch. */
-  validateUpdate(patch: unknown, current: Record<string, unknown>): { values: Record<string, unknown>; errors: FieldError[] };
+  validateUpdate(patch: unknown, current: Record<string, unknown>, related?: Record<string, unknown>): { values: Record<string, unknown>; errors: FieldError[] };
 }
 
 export function buildRecordValidator(object: ObjectDoc, rules: readonly ValidationRuleDoc[]): RecordValidator {
   const plan = compilePlan(object, rules);
   return {
-    validateCreate(input) {
+    // `related`: the records behind lookups that rules read through (`dealer.tier`), in place of their ids.
+    validateCreate(input, related) {
       if (!isJsonObject(input)) return notAnObject();
       const values: Record<string, unknown> = {};
       const errors: FieldError[] = [];
@@ -30,18 +31,19 @@ export function buildRecordValidator(object: ObjectDoc, rules: readonly Validati
       applyDefaults(plan, input, values, errors);
       plan.conditions.applyDefaults(input, values, errors);
       checkFields(plan, values, errors, undefined);
-      plan.conditions.check(values, values, undefined, errors);
-      if (errors.length === 0) runRules(plan.rules, values, errors);
+      const candidate = related ? { ...values, ...related } : values;
+      plan.conditions.check(values, candidate, undefined, errors);
+      if (errors.length === 0) runRules(plan.rules, candidate, errors);
       return { values, errors };
     },
-    validateUpdate(patch, current) {
+    validateUpdate(patch, current, related) {
       if (!isJsonObject(patch)) return notAnObject();
       const values: Record<string, unknown> = {};
       const errors: FieldError[] = [];
       coerceInto(plan, patch, values, errors);
       checkFields(plan, values, errors, current);
       // `$prior` is the record before this write, for the `prior` and `changed` operators.
-      const candidate = { ...current, ...values, $prior: current };
+      const candidate = { ...current, ...values, ...related, $prior: current };
       plan.conditions.check(values, candidate, current, errors);
       if (errors.length === 0 && plan.rules.length > 0) runRules(plan.rules, candidate, errors);
       return { values, errors };

@@ -1,0 +1,83 @@
+/**
+ * Rules, formulas and conditions may read across one or two lookups (`dealer.tier`, `dealer.parent.tier`).
+ * Before they run, the related records they read are fetched in ONE query per write, never one per rule.
+ */
+import type { Knex } from 'knex';
+import { collectVars } from '../../../metadata/src/jsonlogic-vars.ts';
+import type { FieldDef, ObjectDoc, ValidationRuleDoc } from '../../../metadata/src/types.ts';
+import { tableName } from '../schema-sync/names.ts';
+
+type RecordData = Record<string, unknown>;
+
+/** The related fields an object's expressions read: lookup field → the paths below it, e.g. dealer → [tier, parent.tier]. */
+export type RelatedPaths = Map<string, string[]>;
+
+const MAX_DEPTH = 2;
+/** `{{dealer.name}}` in a rule's message reads through a lookup too. */
+const TEMPLATE_PATH = /\{\{\s*([a-z][a-z0-9_]*(?:\.[a-z][a-z0-9_]*)+)\s*\}\}/g;
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+const isLookup = (field: FieldDef | undefined) => field !== undefined && (field.type === 'lookup' || field.type === 'master_detail') && !field.removed;
+
+export function relatedPaths(object: ObjectDoc, rules: readonly ValidationRuleDoc[]): RelatedPaths {
+  const expressions = [
+    ...rules.map((r) => r.errorWhen),
+    ...object.fields.flatMap((f) => [f.expression, f.defaultExpression, f.requiredWhen, f.readOnlyWhen]),
+  ].filter((e) => e !== undefined);
+  const messageVars = rules.flatMap((r) => Object.values(r.message).flatMap((m) => [...m.matchAll(TEMPLATE_PATH)].map((match) => match[1])));
+  const paths: RelatedPaths = new Map();
+  for (const name of [...expressions.flatMap((e) => collectVars(e).map((v) => v.name)), ...messageVars]) {
+    const [head, ...rest] = name.split('.');
+    if (!rest.length || rest.length > MAX_DEPTH || !isLookup(object.fields.find((f) => f.name === head))) continue;
+    paths.set(head, [...new Set([...(paths.get(head) ?? []), rest.join('.')])]);
+  }
+  return paths;
+}
+
+/**
+ * The related records of `record` as the expressions will see them: `dealer` becomes `{ id, tier, parent: { id, tier } }`.
+ * Lookups that are empty, malformed or point at a deleted record become null.
+ */
+export async function preloadRelated(
+  knex: Knex,
+  objects: ReadonlyMap<string, ObjectDoc>,
+  object: ObjectDoc,
+  paths: RelatedPaths,
+  record: RecordData,
+): Promise<RecordData> {
+  const selects: string[] = [];
+  const bindings: unknown[] = [];
+  for (const [head, below] of paths) {
+    const id = record[head];
+    const field = object.fields.find((f) => f.name === head)!;
+    const target = objects.get(field.target ?? '');
+    if (typeof id !== 'string' || !UUID.test(id) || !target) continue;
+    const sub = relatedRecordSql(knex, objects, target, below, 'r0');
+    selects.push(`(SELECT ${sub.json} FROM ?? AS r0 ${sub.joins} WHERE r0.id = ? AND r0.deleted_at IS NULL) AS ??`);
+    bindings.push(tableName(target.name), id, head);
+  }
+  if (!selects.length) return {};
+  const { rows } = await knex.raw(`SELECT ${selects.join(', ')}`, bindings as Knex.RawBinding[]);
+  return rows[0];
+}
+
+/** jsonb_build_object of the columns the paths read, joining the second-level lookups they go through. */
+function relatedRecordSql(knex: Knex, objects: ReadonlyMap<string, ObjectDoc>, target: ObjectDoc, paths: string[], alias: string) {
+  const q = (identifier: string) => knex.raw('??', [identifier]).toQuery();
+  const direct = [...new Set(paths.filter((p) => !p.includes('.')))];
+  const nested = new Map<string, string[]>();
+  for (const path of paths.filter((p) => p.includes('.'))) {
+    const [head, leaf] = path.split('.');
+    nested.set(head, [...(nested.get(head) ?? []), leaf]);
+  }
+  const pairs = [`'id', ${alias}.id`, ...direct.map((f) => `${knex.raw('?', [f]).toQuery()}, ${alias}.${q(f)}`)];
+  const joins: string[] = [];
+  [...nested].forEach(([head, leaves], i) => {
+    const next = objects.get(target.fields.find((f) => f.name === head)?.target ?? '');
+    if (!next) return;
+    const joined = `${alias}_${i}`;
+    const inner = [`'id', ${joined}.id`, ...leaves.map((f) => `${knex.raw('?', [f]).toQuery()}, ${joined}.${q(f)}`)];
+    joins.push(`LEFT JOIN ${q(tableName(next.name))} AS ${joined} ON ${joined}.id = ${alias}.${q(head)} AND ${joined}.deleted_at IS NULL`);
+    pairs.push(`${knex.raw('?', [head]).toQuery()}, CASE WHEN ${joined}.id IS NULL THEN NULL ELSE jsonb_build_object(${inner.join(', ')}) END`);
+  });
+  return { json: `jsonb_build_object(${pairs.join(', ')})`, joins: joins.join(' ') };
+}

@@ -1,0 +1,94 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { deploy, startTestApp, type TestApp } from '../helpers/test-app.ts';
+
+const label = (en: string, zh = en) => ({ 'zh-CN': zh, en });
+const DEALER = {
+  kind: 'object', name: 'partner', label: label('Partner', '经销商'),
+  fields: [
+    { name: 'name', type: 'text', label: label('Name', '名称') },
+    { name: 'tier', type: 'text', label: label('Tier', '层级') },
+    { name: 'credit_limit', type: 'money', label: label('Credit limit', '信用额度') },
+    { name: 'open_balance', type: 'money', label: label('Open balance', '未结余额') },
+    { name: 'parent', type: 'lookup', target: 'partner', label: label('Parent', '上级') },
+  ],
+};
+const ORDER = {
+  kind: 'object', name: 'purchase', label: label('Purchase', '采购单'),
+  fields: [
+    { name: 'partner', type: 'lookup', target: 'partner', label: label('Partner', '经销商') },
+    { name: 'amount', type: 'money', label: label('Amount', '金额') },
+    { name: 'parent_tier', type: 'formula', returns: 'text', expression: { var: 'partner.parent.tier' }, label: label('Parent tier', '上级层级') },
+  ],
+};
+const RULE = {
+  kind: 'validationRule', name: 'purchase_within_credit', object: 'purchase', field: 'amount',
+  errorWhen: {
+    and: [
+      { '!!': { var: 'partner.id' } },
+      { '>': [{ var: 'amount' }, { '-': [{ var: 'partner.credit_limit' }, { var: 'partner.open_balance' }] }] },
+    ],
+  },
+  message: label('The amount exceeds the credit left to {{partner.name}}', '金额超出 {{partner.name}} 的剩余信用额度'),
+};
+
+let app: TestApp;
+let partnerId: string;
+const post = (url: string, payload: object) => app.server.inject({ method: 'POST', url, payload, headers: { 'accept-language': 'en' } });
+
+/** The SQL statements one request sends. */
+async function statements(work: () => Promise<unknown>): Promise<string[]> {
+  const seen: string[] = [];
+  const listener = (q: { sql: string }) => seen.push(q.sql);
+  app.db.knex.on('query', listener);
+  try {
+    await work();
+  } finally {
+    app.db.knex.removeListener('query', listener);
+  }
+  return seen;
+}
+
+beforeAll(async () => {
+  app = await startTestApp();
+  expect((await deploy(app, [DEALER, ORDER, RULE])).statusCode).toBe(200);
+  const platform = (await post('/api/records/partner', { name: '平台商', tier: 'platform' })).json();
+  partnerId = (await post('/api/records/partner', { name: '成都康达', tier: 'level_2', credit_limit: '1000.00', open_balance: '300.00', parent: platform.id })).json().id;
+});
+afterAll(async () => app?.dispose());
+
+describe('rules and formulas that read through lookups', () => {
+  it('evaluate `amount > partner.credit_limit - partner.open_balance` with one preload query', async () => {
+    let refused: Awaited<ReturnType<typeof post>> | undefined;
+    const sql = await statements(async () => {
+      refused = await post('/api/records/purchase', { partner: partnerId, amount: '800.00' });
+    });
+    expect(refused!.statusCode).toBe(422);
+    expect(refused!.json().errors).toEqual([{ field: 'amount', rule: 'purchase_within_credit', message: 'The amount exceeds the credit left to 成都康达' }]);
+    expect(sql).toHaveLength(1);
+    expect(sql[0]).toMatch(/^SELECT \(SELECT jsonb_build_object/);
+  });
+
+  it('let a write within the limit through, computing a formula two lookups away, in two statements', async () => {
+    let created: Awaited<ReturnType<typeof post>> | undefined;
+    const sql = await statements(async () => {
+      created = await post('/api/records/purchase', { partner: partnerId, amount: '700.00' });
+    });
+    expect(created!.statusCode, created!.body).toBe(201);
+    expect(created!.json().parent_tier).toBe('platform');
+    expect(sql).toHaveLength(2);
+  });
+
+  it('skip the preload for a lookup that is empty, malformed or unknown, leaving the errors to validation', async () => {
+    expect((await post('/api/records/purchase', { partner: 'not-a-uuid', amount: '1.00' })).json().errors[0]).toMatchObject({ field: 'partner', rule: 'format' });
+    const unknown = await post('/api/records/purchase', { partner: '01900000-0000-7000-8000-000000000000', amount: '1.00' });
+    expect(unknown.json().errors[0]).toMatchObject({ field: 'partner', rule: 'lookup_not_found' });
+    expect((await post('/api/records/purchase', { amount: '1.00' })).statusCode).toBe(201);
+  });
+
+  it('see the related record as it is now, on update too', async () => {
+    const purchase = (await post('/api/records/purchase', { partner: partnerId, amount: '100.00' })).json();
+    await app.server.inject({ method: 'PATCH', url: `/api/records/partner/${partnerId}`, payload: { open_balance: '950.00' } });
+    const res = await app.server.inject({ method: 'PATCH', url: `/api/records/purchase/${purchase.id}`, payload: { amount: '60.00' } });
+    expect(res.json().errors[0].rule).toBe('purchase_within_credit');
+  });
+});
