@@ -79,7 +79,7 @@ async function main() {
     const captured: { sql: string; bindings: unknown[] }[] = [];
     const onQuery = (q: { sql: string; bindings?: unknown[] }) => captured.push({ sql: q.sql, bindings: q.bindings ?? [] });
     knex.on('query', onQuery);
-    const engineList = await listRecords(knex, object, listQuery, 10_000);
+    const engineList = await listRecords(knex, object, listQuery, { exactCountLimit: 10_000, objects: (name) => app!.registry.object(name) });
     knex.off('query', onQuery);
     check(captured.length === 1, `listRecords ran ${captured.length} queries`);
     // knex's 'query' event already carries pg's native $n placeholders
@@ -135,7 +135,7 @@ async function main() {
     roundLines.push(`| list SQL, no HTTP | ${sqlPair.all.subject.map((t) => f0(t.rate)).join(' / ')} | ${sqlPair.all.baseline.map((t) => f0(t.rate)).join(' / ')} |`);
     const sqlHand = sqlPair.baseline;
     const sqlGenerated = sqlPair.subject;
-    const sqlListRecords = await asyncRate(() => listRecords(knex, object, listQuery, 10_000), { concurrency: 10, ms: sqlMs });
+    const sqlListRecords = await asyncRate(() => listRecords(knex, object, listQuery, { exactCountLimit: 10_000, objects: (name) => app!.registry.object(name) }), { concurrency: 10, ms: sqlMs });
     const sqlRatio = sqlGenerated.rate / sqlHand.rate;
     log(`list SQL: generated ${f0(sqlGenerated.rate)} q/s, hand ${f0(sqlHand.rate)} q/s, listRecords ${f0(sqlListRecords.rate)} q/s`);
 

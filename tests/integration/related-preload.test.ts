@@ -10,6 +10,7 @@ const DEALER = {
     { name: 'credit_limit', type: 'money', label: label('Credit limit', '信用额度') },
     { name: 'open_balance', type: 'money', label: label('Open balance', '未结余额') },
     { name: 'parent', type: 'lookup', target: 'partner', label: label('Parent', '上级') },
+    { name: 'region', type: 'region', label: label('Region', '地区') },
   ],
 };
 const ORDER = {
@@ -17,6 +18,7 @@ const ORDER = {
   fields: [
     { name: 'partner', type: 'lookup', target: 'partner', label: label('Partner', '经销商') },
     { name: 'amount', type: 'money', label: label('Amount', '金额') },
+    { name: 'ordered_on', type: 'date', label: label('Ordered on', '下单日期') },
     { name: 'parent_tier', type: 'formula', returns: 'text', expression: { var: 'partner.parent.tier' }, label: label('Parent tier', '上级层级') },
   ],
 };
@@ -51,8 +53,8 @@ async function statements(work: () => Promise<unknown>): Promise<string[]> {
 beforeAll(async () => {
   app = await startTestApp();
   expect((await deploy(app, [DEALER, ORDER, RULE])).statusCode).toBe(200);
-  const platform = (await post('/api/records/partner', { name: '平台商', tier: 'platform' })).json();
-  partnerId = (await post('/api/records/partner', { name: '成都康达', tier: 'level_2', credit_limit: '1000.00', open_balance: '300.00', parent: platform.id })).json().id;
+  const platform = (await post('/api/records/partner', { name: '平台商', tier: 'platform', region: '310000' })).json();
+  partnerId = (await post('/api/records/partner', { name: '成都康达', tier: 'level_2', credit_limit: '1000.00', open_balance: '300.00', parent: platform.id, region: '510104' })).json().id;
 });
 afterAll(async () => app?.dispose());
 
@@ -90,5 +92,35 @@ describe('rules and formulas that read through lookups', () => {
     await app.server.inject({ method: 'PATCH', url: `/api/records/partner/${partnerId}`, payload: { open_balance: '950.00' } });
     const res = await app.server.inject({ method: 'PATCH', url: `/api/records/purchase/${purchase.id}`, payload: { amount: '60.00' } });
     expect(res.json().errors[0].rule).toBe('purchase_within_credit');
+  });
+});
+
+describe('list filters that go through lookups', () => {
+  it('run a nested and/or with a date range and a lookup path as one SQL statement', async () => {
+    const shanghai = (await post('/api/records/partner', { name: '上海医械', tier: 'platform', region: '310104', credit_limit: '99999.00' })).json();
+    await post('/api/records/purchase', { partner: shanghai.id, amount: '10.00', ordered_on: '2026-03-01' });
+    await post('/api/records/purchase', { partner: partnerId, amount: '10.00', ordered_on: '2026-03-02' });
+    await post('/api/records/purchase', { partner: partnerId, amount: '10.00', ordered_on: '2025-01-01' });
+    const filter = {
+      and: [
+        { region_in: [{ var: 'partner.region' }, '510000'] },
+        { or: [{ '<=': ['2026-01-01', { var: 'ordered_on' }, '2026-12-31'] }, { '==': [{ var: 'partner.parent.tier' }, 'none'] }] },
+      ],
+    };
+    let res: Awaited<ReturnType<typeof post>> | undefined;
+    const sql = await statements(async () => {
+      res = await app.server.inject({ method: 'GET', url: `/api/records/purchase?filter=${encodeURIComponent(JSON.stringify(filter))}` });
+    });
+    expect(res!.statusCode, res!.body).toBe(200);
+    expect(res!.json().data.map((r: { ordered_on: string }) => r.ordered_on)).toEqual(['2026-03-02']);
+    expect(sql).toHaveLength(1);
+    expect(sql[0]).toContain('(SELECT r0."region" FROM "data"."partner" AS r0 WHERE r0.id = "t"."partner" AND r0.deleted_at IS NULL) LIKE');
+    expect(sql[0]).toContain('JOIN "data"."partner" AS r1 ON r1.id = r0."parent"');
+  });
+
+  it('refuses a path that does not follow lookups, naming it', async () => {
+    const filter = { '==': [{ var: 'amount.value' }, 1] };
+    const res = await app.server.inject({ method: 'GET', url: `/api/records/purchase?filter=${encodeURIComponent(JSON.stringify(filter))}` });
+    expect(res.json().errors[0]).toMatchObject({ field: '/==/0/var', rule: 'lookup_path' });
   });
 });

@@ -8,7 +8,9 @@ import { QudaoError } from '../errors/catalog.ts';
 
 export interface SqlFragment { sql: string; bindings: unknown[] }
 export type ColumnType = FieldType | 'uuid' | 'datetime' | 'integer';
-export interface ColumnInfo { identifier: string; type: ColumnType }
+/** A column (`t.level`), or an SQL expression the caller built (a knex raw, e.g. a lookup path's subquery), bound to `??`. */
+export type SqlIdentifier = string | object;
+export interface ColumnInfo { identifier: SqlIdentifier; type: ColumnType }
 export type ColumnResolver = (name: string) => ColumnInfo | undefined;
 
 export const MAX_FILTER_DEPTH = 32;
@@ -126,10 +128,10 @@ function resolveVar(body: unknown, path: string, ctx: Ctx): ColumnInfo {
   if (typeof name !== 'string' || name === '') {
     throw invalid(path, 'bad_var', 'var 需要一个字段名（不支持默认值）', 'var needs one field name (defaults are not supported)');
   }
-  if (name.includes('.')) {
-    throw invalid(namePath, 'lookup_path', `筛选暂不支持关联路径 "${name}"`, `lookup paths like "${name}" are not supported in filters yet`);
-  }
   const col = ctx.resolve(name);
+  if (!col && name.includes('.')) {
+    throw invalid(namePath, 'lookup_path', `"${name}" 不是可筛选的关联路径（经查找字段，最多两层）`, `"${name}" is not a lookup path this object can filter on (through lookup fields, at most two deep)`);
+  }
   if (!col) throw invalid(namePath, 'unknown_field', `字段 "${name}" 不存在`, `there is no field "${name}"`);
   if (valueKind(col.type) === 'none') throw invalid(namePath, 'not_filterable', `字段 "${name}" 不能在数据库中筛选`, `the field "${name}" cannot be filtered in the database`);
   return col;
@@ -252,6 +254,21 @@ const like: Compiler = (op, args, path, ctx, depth) => {
   return raw(`?? ${op.toUpperCase()} ?`, [field.col.identifier, text]);
 };
 
+/** `region_in` [code field, province or city code]: the same prefix rule as the JS operator, as a LIKE on the code. */
+const regionIn: Compiler = (op, args, path, ctx, depth) => {
+  expectArity(args, 2, path);
+  const [field, ancestor] = args.map((arg) => operand(arg, ctx, depth));
+  if (!('col' in field) || valueKind(field.col.type) !== 'text') {
+    throw invalid(field.path, 'not_a_text_field', `${op} 的第一个参数需要是行政区划字段`, `the first argument of ${op} needs to be a region field`);
+  }
+  const code = 'literal' in ancestor ? ancestor.literal : undefined;
+  if (typeof code !== 'string' || !/^\d{6}$/.test(code)) {
+    throw invalid(ancestor.path, 'bad_region', `${op} 的第二个参数需要是 6 位行政区划代码`, `the second argument of ${op} needs to be a six-digit region code`);
+  }
+  const prefix = code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code;
+  return prefix === code ? raw('?? = ?', [field.col.identifier, code]) : raw('?? LIKE ?', [field.col.identifier, `${prefix}%`]);
+};
+
 function join(parts: SqlFragment[], separator: string, empty: string): SqlFragment {
   if (!parts.length) return raw(empty);
   if (parts.length === 1) return parts[0];
@@ -280,6 +297,6 @@ function booleanVar(body: unknown, path: string, ctx: Ctx): SqlFragment {
 const OPERATORS = new Map<string, Compiler>([
   ['==', equality], ['===', equality], ['!=', equality], ['!==', equality],
   ['<', comparison], ['<=', comparison], ['>', comparison], ['>=', comparison],
-  ['in', inOperator], ['like', like], ['ilike', like],
+  ['in', inOperator], ['like', like], ['ilike', like], ['region_in', regionIn],
   ['and', logical], ['or', logical], ['!', not], ['!!', not],
 ]);

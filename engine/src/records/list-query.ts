@@ -45,15 +45,56 @@ export function columnResolver(object: ObjectRuntime): ColumnResolver {
   };
 }
 
-export async function listRecords(knex: Knex, object: ObjectRuntime, query: ListQuery, exactCountLimit: number): Promise<ListResult> {
+const LOOKUP_TYPES = new Set(['lookup', 'master_detail']);
+
+/**
+ * Filters may also name a field one or two lookups away (`dealer.region`, `dealer.parent.tier`): it becomes a
+ * subquery on the related table inside the same statement, following only lookups the metadata declares.
+ */
+export function filterResolver(knex: Knex, object: ObjectRuntime, objects: (name: string) => ObjectRuntime | undefined): ColumnResolver {
+  const plain = columnResolver(object);
+  return (name) => {
+    const path = name.split('.');
+    if (path.length === 1) return plain(name);
+    if (path.length > 3) return undefined;
+    let from = object;
+    let source = 'r0';
+    const joins: string[] = [];
+    const bindings: string[] = [];
+    for (const [depth, step] of path.slice(0, -1).entries()) {
+      const field = from.fields.get(step);
+      const target = field && LOOKUP_TYPES.has(field.type) ? objects(field.target ?? '') : undefined;
+      if (!target) return undefined;
+      const alias = `r${depth}`;
+      joins.push(depth === 0 ? `FROM ?? AS ${alias}` : `JOIN ?? AS ${alias} ON ${alias}.id = r${depth - 1}.?? AND ${alias}.deleted_at IS NULL`);
+      bindings.push(target.table, ...(depth === 0 ? [] : [step]));
+      from = target;
+      source = alias;
+    }
+    const leaf = columnResolver(from)(path[path.length - 1]);
+    if (!leaf) return undefined;
+    return {
+      identifier: knex.raw(`(SELECT ${source}.?? ${joins.join(' ')} WHERE r0.id = ?? AND r0.deleted_at IS NULL)`, [path[path.length - 1], ...bindings, `${ALIAS}.${path[0]}`]),
+      type: leaf.type,
+    };
+  };
+}
+
+export async function listRecords(
+  knex: Knex,
+  object: ObjectRuntime,
+  query: ListQuery,
+  options: { exactCountLimit: number; objects: (name: string) => ObjectRuntime | undefined },
+): Promise<ListResult> {
   const resolve = columnResolver(object);
+  const filterColumns = filterResolver(knex, object, options.objects);
   const keys = parseSort(query.sort, resolve);
   const limit = query.limit ?? 50;
   const where = (builder: Knex.QueryBuilder) => {
     builder.from({ [ALIAS]: object.table });
     builder.where(knex.raw(`${ALIAS}.deleted_at IS ${query.deleted ? 'NOT NULL' : 'NULL'}`));
     if (query.filter !== undefined) {
-      const filter = compileFilter(query.filter, resolve);
+      const filter = compileFilter(query.filter, filterColumns);
       builder.where(knex.raw(filter.sql, filter.bindings as Knex.RawBinding[]));
     }
   };
@@ -73,7 +114,7 @@ export async function listRecords(knex: Knex, object: ObjectRuntime, query: List
     data: pageRows.map((row) => recordFromRow(object, row, query.fields)),
     nextCursor: hasMore ? encodeCursor(cursorValues(keys, pageRows[pageRows.length - 1])) : null,
   };
-  if (query.count) Object.assign(result, await countRows(knex, where, exactCountLimit));
+  if (query.count) Object.assign(result, await countRows(knex, where, options.exactCountLimit));
   return result;
 }
 

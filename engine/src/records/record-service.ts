@@ -90,7 +90,7 @@ export class RecordService {
 
   async list(objectName: string, query: ListQuery): Promise<ListResult> {
     const object = this.registry.objectOrThrow(objectName);
-    const result = await listRecords(this.knex, object, query, this.options.exactCountLimit);
+    const result = await listRecords(this.knex, object, query, { exactCountLimit: this.options.exactCountLimit, objects: (name) => this.registry.object(name) });
     result.data = await expandLookups(this.knex, this.registry, object, result.data, query.expand ?? []);
     return result;
   }

@@ -2,7 +2,7 @@
 import { QudaoError } from '../errors/catalog.ts';
 import { valueKind, type ColumnInfo, type ColumnResolver, type SqlFragment } from './filter-sql.ts';
 
-export interface SortKey { identifier: string; column: string; descending: boolean; type: ColumnInfo['type'] }
+export interface SortKey { identifier: ColumnInfo['identifier']; column: string; descending: boolean; type: ColumnInfo['type'] }
 
 export const MAX_SORT_KEYS = 5;
 const DEFAULT_SORT = '-created_at';
