@@ -1,4 +1,5 @@
 /** Checks of the expressions of fields (formulas, rollups, conditions): what they read must exist, formulas may not form a cycle. */
+import { checkExpressionTypes } from './check-expression-types.ts';
 import { collectVars } from './jsonlogic-vars.ts';
 import { problem } from './problem.ts';
 import type { FieldDef, FieldType, ObjectDoc, Problem } from './types.ts';
@@ -12,7 +13,7 @@ export function checkFormula(field: FieldDef, path: string, object: ObjectDoc, o
   const unknown = collectVars(field.expression)
     .filter((v) => !isKnownVar(v.name, object, objects))
     .map((v) => unknownField(`${path}/expression${v.path}`, v.name));
-  return [...missing, ...unknown];
+  return [...missing, ...unknown, ...checkExpressionTypes(field.expression, `${path}/expression`, object, objects)];
 }
 
 const CONDITION_KEYS = ['defaultExpression', 'requiredWhen', 'readOnlyWhen', 'visibleWhen'] as const;
@@ -22,9 +23,12 @@ export function checkFieldExpressions(field: FieldDef, path: string, object: Obj
   return CONDITION_KEYS.flatMap((key) =>
     field[key] === undefined
       ? []
-      : collectVars(field[key])
-          .filter((v) => !isKnownVar(v.name, object, objects))
-          .map((v) => unknownField(`${path}/${key}${v.path}`, v.name)),
+      : [
+          ...collectVars(field[key])
+            .filter((v) => !isKnownVar(v.name, object, objects))
+            .map((v) => unknownField(`${path}/${key}${v.path}`, v.name)),
+          ...checkExpressionTypes(field[key], `${path}/${key}`, object, objects),
+        ],
   );
 }
 

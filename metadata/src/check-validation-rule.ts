@@ -1,5 +1,6 @@
 /** Semantic checks of a `validationRule` document against the object it guards. */
 import jsonLogic from 'json-logic-js';
+import { checkExpressionTypes } from './check-expression-types.ts';
 import { collectOperators, collectVars } from './jsonlogic-vars.ts';
 import { checkName } from './names.ts';
 import { inDocument, problem } from './problem.ts';
@@ -37,7 +38,7 @@ function checkReferences(rule: ValidationRuleDoc, object: ObjectDoc, objects: Ob
   const vars = collectVars(rule.errorWhen)
     .filter((v) => !isKnownVar(v.name, object, objects))
     .map((v) => unknownField(`/errorWhen${v.path}`, v.name, object.name));
-  return [...field, ...vars];
+  return [...field, ...vars, ...checkExpressionTypes(rule.errorWhen, '/errorWhen', object, objects)];
 }
 
 function checkOperators(expr: unknown): Problem[] {

@@ -25,3 +25,12 @@ export function isKnownVar(name: string, object: ObjectDoc, objects: ObjectsByNa
   const target = isReference(ref) ? objects.get(ref!.target ?? '') : undefined;
   return target !== undefined && isKnownVar(rest.join('.'), target, objects);
 }
+
+/** The field a var names, following lookups for a dotted path; undefined for system fields and unknown names. */
+export function fieldAt(name: string, object: ObjectDoc, objects: ObjectsByName): FieldDef | undefined {
+  const [head, ...rest] = name.split('.');
+  const field = liveField(object, head);
+  if (rest.length === 0) return field;
+  const target = isReference(field) ? objects.get(field!.target ?? '') : undefined;
+  return target && fieldAt(rest.join('.'), target, objects);
+}
