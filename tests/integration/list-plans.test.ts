@@ -1,23 +1,11 @@
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { HOSPITAL_OBJECT } from '../fixtures/contract-examples.ts';
+import { capturedQueries } from '../helpers/captured-queries.ts';
 import { deploy, startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const ROWS = 1_000_000;
 let app: TestApp;
-
-/** The SQL statements the engine sends while serving one request, with their bindings. */
-async function capturedQueries(work: () => Promise<unknown>): Promise<{ sql: string; bindings: readonly unknown[] }[]> {
-  const seen: { sql: string; bindings: readonly unknown[] }[] = [];
-  const listener = (q: { sql: string; bindings?: readonly unknown[] }) => seen.push({ sql: q.sql, bindings: q.bindings ?? [] });
-  app.db.knex.on('query', listener);
-  try {
-    await work();
-  } finally {
-    app.db.knex.removeListener('query', listener);
-  }
-  return seen;
-}
 
 /** EXPLAIN of the statement exactly as the engine sent it (native $n placeholders, same bindings). */
 async function planOf(query: { sql: string; bindings: readonly unknown[] }): Promise<string> {
@@ -61,7 +49,7 @@ describe(`list queries at ${ROWS.toLocaleString('en')} rows`, () => {
         const first = await app.server.inject({ method: 'GET', url: listUrl({ limit: '50' }) });
         url = listUrl({ limit: '50', cursor: first.json().nextCursor });
       }
-      const [list] = await capturedQueries(async () => {
+      const [list] = await capturedQueries(app.db.knex, async () => {
         const res = await app.server.inject({ method: 'GET', url });
         expect(res.statusCode).toBe(200);
       });

@@ -1,4 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { capturedQueries } from '../helpers/captured-queries.ts';
 import { deploy, startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const label = (en: string, zh = en) => ({ 'zh-CN': zh, en });
@@ -37,18 +38,8 @@ let app: TestApp;
 let partnerId: string;
 const post = (url: string, payload: object) => app.server.inject({ method: 'POST', url, payload, headers: { 'accept-language': 'en' } });
 
-/** The SQL statements one request sends. */
-async function statements(work: () => Promise<unknown>): Promise<string[]> {
-  const seen: string[] = [];
-  const listener = (q: { sql: string }) => seen.push(q.sql);
-  app.db.knex.on('query', listener);
-  try {
-    await work();
-  } finally {
-    app.db.knex.removeListener('query', listener);
-  }
-  return seen;
-}
+/** The SQL texts one request sends. */
+const statements = async (work: () => Promise<unknown>) => (await capturedQueries(app.db.knex, work)).map((q) => q.sql);
 
 beforeAll(async () => {
   app = await startTestApp();
