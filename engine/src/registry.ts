@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { effectiveDocuments } from '../../metadata/src/effective.ts';
 import { MetadataStore } from '../../metadata/src/store.ts';
-import type { FieldDef, MetadataDoc, ObjectDoc, ValidationRuleDoc } from '../../metadata/src/types.ts';
+import { isReadFormula, type FieldDef, type MetadataDoc, type ObjectDoc, type ValidationRuleDoc } from '../../metadata/src/types.ts';
 import { QudaoError } from './errors/catalog.ts';
 import { compileFormulas } from './records/formulas.ts';
 import { relatedPaths, type RelatedPaths } from './records/related-preload.ts';
@@ -16,10 +16,13 @@ export class ObjectRuntime {
   readonly table: string;
   readonly fields: ReadonlyMap<string, FieldDef>;
   readonly fieldList: readonly FieldDef[];
+  /** The fields that have a column: all but formulas computed on read. */
+  readonly storedFields: readonly FieldDef[];
   /** Constraint name → the field it guards, to turn unique and foreign-key violations into field errors. */
   readonly constraintFields: ReadonlyMap<string, string[]>;
   private validatorCache?: RecordValidator;
   private formulasCache?: ReturnType<typeof compileFormulas>;
+  private readFormulasCache?: ReturnType<typeof compileFormulas>;
   private relatedCache?: RelatedPaths;
 
   constructor(
@@ -31,6 +34,7 @@ export class ObjectRuntime {
     this.name = doc.name;
     this.table = tableName(doc.name);
     this.fieldList = doc.fields.filter((f) => !f.removed);
+    this.storedFields = this.fieldList.filter((f) => !isReadFormula(f));
     this.fields = new Map(this.fieldList.map((f) => [f.name, f]));
     this.constraintFields = new Map([
       ...desiredIndexes(doc).filter((i) => i.unique).map((i) => [indexName(doc.name, i.fields, true), i.fields] as [string, string[]]),
@@ -51,8 +55,14 @@ export class ObjectRuntime {
 
   /** Stored formulas in evaluation order. */
   get formulas(): ReturnType<typeof compileFormulas> {
-    this.formulasCache ??= compileFormulas(this.fieldList);
+    this.formulasCache ??= compileFormulas(this.storedFields);
     return this.formulasCache;
+  }
+
+  /** Formulas computed when a record is read, in evaluation order. */
+  get readFormulas(): ReturnType<typeof compileFormulas> {
+    this.readFormulasCache ??= compileFormulas(this.fieldList.filter(isReadFormula));
+    return this.readFormulasCache;
   }
 }
 

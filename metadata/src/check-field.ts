@@ -17,6 +17,7 @@ const PROPERTY_TYPES: Partial<Record<keyof FieldDef, FieldType[]>> = {
   format: ['autonumber'],
   returns: COMPUTED_TYPES,
   expression: ['formula'],
+  computeOn: ['formula'],
   of: ['rollup'], via: ['rollup'], aggregate: ['rollup'], field: ['rollup'],
 };
 

@@ -21,6 +21,11 @@ export type ComputedReturnType = (typeof COMPUTED_RETURN_TYPES)[number];
 /** Fields the engine fills; a write that names one is refused as read-only. */
 export const COMPUTED_FIELD_TYPES: ReadonlySet<FieldType> = new Set(['formula', 'rollup', 'autonumber']);
 
+/** A formula computed when the record is read: it has no column. */
+export function isReadFormula(field: Pick<FieldDef, 'type' | 'computeOn'>): boolean {
+  return field.type === 'formula' && field.computeOn === 'read';
+}
+
 /** The type a field's value has: a formula or rollup has the type it returns. */
 export function valueType(field: Pick<FieldDef, 'type' | 'returns'>): FieldType {
   return field.type === 'formula' || field.type === 'rollup' ? (field.returns ?? 'text') : field.type;
@@ -74,6 +79,8 @@ export interface FieldDef {
   // formula
   returns?: ComputedReturnType;
   expression?: JsonLogic;
+  /** `write` (default): computed on every write and stored. `read`: computed when read, no column, not filterable. */
+  computeOn?: 'write' | 'read';
   // rollup
   of?: string;
   via?: string;

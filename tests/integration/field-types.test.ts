@@ -110,3 +110,33 @@ describe('every field type, end to end', () => {
     expect(res.json().data.map((r: { title: string }) => r.title)).toEqual(['样例 1']);
   });
 });
+
+describe('a formula computed on read', () => {
+  const gadget = (computeOn: 'read' | 'write') => ({
+    kind: 'object', name: 'gadget', label: label('Gadget', '器件'),
+    fields: [
+      { name: 'price', type: 'money', label: label('Price') },
+      { name: 'count', type: 'integer', label: label('Count') },
+      { name: 'total', type: 'formula', returns: 'money', computeOn, expression: { '*': [{ var: 'price' }, { var: 'count' }] }, label: label('Total') },
+    ],
+  });
+
+  it('has no column, is computed on every read, and can\'t be filtered on', async () => {
+    expect((await deploy(app, [gadget('read')])).statusCode).toBe(200);
+    const columns = await app.db.knex('information_schema.columns').where({ table_schema: 'data', table_name: 'gadget' }).pluck('column_name');
+    expect(columns).not.toContain('total');
+    const created = (await app.server.inject({ method: 'POST', url: '/api/records/gadget', payload: { price: '2.50', count: 4 } })).json();
+    expect(created.total).toBe('10.00');
+    const listed = (await app.server.inject({ method: 'GET', url: '/api/records/gadget?fields=total' })).json().data[0];
+    expect(listed).toEqual({ id: created.id, version: 1, total: '10.00' });
+    const filtered = await app.server.inject({ method: 'GET', url: `/api/records/gadget?filter=${encodeURIComponent('{">":[{"var":"total"},1]}')}` });
+    expect(filtered.json().errors[0]).toMatchObject({ field: '/>/0/var', rule: 'not_filterable' });
+  });
+
+  it('becomes a stored column when switched to computeOn write', async () => {
+    const res = await deploy(app, [gadget('write')]);
+    expect(res.json().steps.map((s: { kind: string }) => s.kind)).toContain('add_column');
+    const created = (await app.server.inject({ method: 'POST', url: '/api/records/gadget', payload: { price: '1.00', count: 3 } })).json();
+    expect(created.total).toBe('3.00');
+  });
+});

@@ -19,7 +19,7 @@ export async function expandLookups(
     const ids = [...new Set(records.map((r) => r[name]).filter((v): v is string => typeof v === 'string'))];
     if (!ids.length) continue;
     const rows = await knex(target.table)
-      .select([...SYSTEM_COLUMNS, ...target.fieldList.map((f) => f.name)])
+      .select([...SYSTEM_COLUMNS, ...target.storedFields.map((f) => f.name)])
       .whereIn('id', ids)
       .whereNull('deleted_at');
     const byId = new Map(rows.map((row) => [row.id as string, recordFromRow(target, row)]));

@@ -1,5 +1,5 @@
 import type { Knex } from 'knex';
-import { valueType } from '../../../metadata/src/types.ts';
+import { isReadFormula, valueType } from '../../../metadata/src/types.ts';
 import { QudaoError } from '../errors/catalog.ts';
 import type { ObjectRuntime } from '../registry.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
@@ -41,7 +41,8 @@ export function columnResolver(object: ObjectRuntime): ColumnResolver {
     if (Object.hasOwn(SYSTEM_COLUMN_TYPES, name)) return { identifier: `${ALIAS}.${name}`, type: SYSTEM_COLUMN_TYPES[name] };
     const field = object.fields.get(name);
     if (!field) return undefined;
-    return { identifier: `${ALIAS}.${name}`, type: valueType(field) };
+    // A formula computed on read has no column: the filter and sort compilers refuse its 'formula' type by name.
+    return { identifier: `${ALIAS}.${name}`, type: isReadFormula(field) ? 'formula' : valueType(field) };
   };
 }
 
@@ -119,7 +120,7 @@ export async function listRecords(
 }
 
 function selectedColumns(object: ObjectRuntime, fields: string[] | undefined, sortColumns: string[]): string[] {
-  if (!fields) return [...SYSTEM_COLUMNS, ...object.fieldList.map((f) => f.name)];
+  if (!fields) return [...SYSTEM_COLUMNS, ...object.storedFields.map((f) => f.name)];
   const unknown = fields.filter((f) => !object.fields.has(f) && !(SYSTEM_COLUMNS as readonly string[]).includes(f));
   if (unknown.length) {
     throw new QudaoError(
@@ -131,6 +132,8 @@ function selectedColumns(object: ObjectRuntime, fields: string[] | undefined, so
       })),
     );
   }
+  // A formula computed on read may read any stored field.
+  if (fields.some((f) => object.fields.get(f) && isReadFormula(object.fields.get(f)!))) return [...SYSTEM_COLUMNS, ...object.storedFields.map((f) => f.name)];
   return [...new Set(['id', 'version', ...fields, ...sortColumns])];
 }
 

@@ -224,7 +224,7 @@ export function formatAutonumber(format: string, n: number): string {
 
 const MAX_WRITE_ATTEMPTS = 5;
 
-const columnsOf = (object: ObjectRuntime) => [...SYSTEM_COLUMNS, ...object.fieldList.map((f) => f.name)];
+const columnsOf = (object: ObjectRuntime) => [...SYSTEM_COLUMNS, ...object.storedFields.map((f) => f.name)];
 const blankRecord = (object: ObjectRuntime): RecordData => Object.fromEntries(columnsOf(object).map((c) => [c, null]));
 
 function pick(record: RecordData, fields: readonly string[] | undefined): RecordData {

@@ -1,4 +1,5 @@
 import { valueType, type FieldDef } from '../../../metadata/src/types.ts';
+import { computeFormulas } from './formulas.ts';
 import type { ObjectRuntime } from '../registry.ts';
 
 export type RecordData = Record<string, unknown>;
@@ -44,11 +45,20 @@ export function recordFromRow(object: ObjectRuntime, row: RecordData, fields?: r
     if (fields && !ALWAYS_RETURNED.has(column) && !fields.includes(column)) continue;
     if (column in row) record[column] = TIMESTAMP_COLUMNS.has(column) ? toIso(row[column]) : row[column];
   }
-  for (const field of object.fieldList) {
+  for (const field of object.storedFields) {
     if (fields && !fields.includes(field.name)) continue;
     if (field.name in row) record[field.name] = fieldFromDb(field, row[field.name]);
   }
+  if (object.readFormulas.length) addReadFormulas(object, row, record, fields);
   return record;
+}
+
+function addReadFormulas(object: ObjectRuntime, row: RecordData, record: RecordData, fields?: readonly string[]): void {
+  const stored = fields
+    ? Object.fromEntries(object.storedFields.filter((f) => f.name in row).map((f) => [f.name, fieldFromDb(f, row[f.name])]))
+    : record;
+  const computed = computeFormulas(object.readFormulas, stored);
+  for (const [name, value] of Object.entries(computed)) if (!fields || fields.includes(name)) record[name] = value;
 }
 
 /** Validated field values → values the database driver binds. */

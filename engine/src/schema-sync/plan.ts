@@ -1,7 +1,7 @@
 import { isDeepStrictEqual } from 'node:util';
 import type { Knex } from 'knex';
 import type { FieldError } from '../errors/catalog.ts';
-import type { FieldDef, Label, ObjectDoc } from '../../../metadata/src/types.ts';
+import { isReadFormula, type FieldDef, type Label, type ObjectDoc } from '../../../metadata/src/types.ts';
 import { castBetween, columnDefinition, columnType, isReference } from './column-types.ts';
 import { rollupValueSql } from '../records/rollups.ts';
 import { desiredIndexes } from './indexes.ts';
@@ -64,7 +64,8 @@ const SYSTEM_COLUMNS_SQL = [
   '"deleted_at" timestamp(3) with time zone',
 ];
 
-const liveFields = (object: ObjectDoc) => object.fields.filter((f) => !f.removed);
+/** The fields that have a column: live ones, but not formulas computed on read. */
+const liveFields = (object: ObjectDoc) => object.fields.filter((f) => !f.removed && !isReadFormula(f));
 
 export function planSchema(input: PlanInput): SchemaPlan {
   const plan: SchemaPlan = { steps: [], lossy: [], impossible: [] };

@@ -45,6 +45,7 @@ export const fieldSchema = {
     format: { type: 'string', minLength: 1 },
     returns: { enum: COMPUTED_RETURN_TYPES },
     expression: {},
+    computeOn: { enum: ['write', 'read'] },
     of: nameSchema,
     via: nameSchema,
     aggregate: { enum: ROLLUP_AGGREGATES },
