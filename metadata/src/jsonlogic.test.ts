@@ -134,3 +134,23 @@ describe('compiled operators agree with json-logic-js', () => {
     }), { numRuns: 2000 }); // 20,000 runs found nothing more
   });
 });
+
+describe('like on hostile patterns', () => {
+  // As a backtracking regex (.*a.*a…b) this is O(n^8) on 10,000 characters: the test would hang past its timeout.
+  it('answers where a backtracking regex would hang', { timeout: 2_000 }, () => {
+    const text = 'a'.repeat(10_000);
+    expect(evaluateLogic({ like: [text, '%a%a%a%a%a%a%a%b'] }, {})).toBe(false);
+    expect(evaluateLogic({ like: [text, '%a%a%a%a%a%a%a%'] }, {})).toBe(true);
+  });
+
+  it('keeps escapes, underscores and both ends exact', () => {
+    expect(evaluateLogic({ like: ['100%', '100\\%'] }, {})).toBe(true);
+    expect(evaluateLogic({ like: ['1000', '100\\%'] }, {})).toBe(false);
+    expect(evaluateLogic({ like: ['abcabc', 'a%c'] }, {})).toBe(true);
+    expect(evaluateLogic({ like: ['abcab', 'a%c'] }, {})).toBe(false);
+    expect(evaluateLogic({ like: ['aXbc', 'a_b%'] }, {})).toBe(true);
+    expect(evaluateLogic({ like: ['ab', 'a%b%'] }, {})).toBe(true);
+    expect(evaluateLogic({ like: ['a', 'a%a'] }, {})).toBe(false);
+    expect(evaluateLogic({ ilike: ['北京 PUMCH', '%pumch'] }, {})).toBe(true);
+  });
+});

@@ -25,35 +25,54 @@ function lookup(data: unknown, keys: readonly string[], notFound: unknown): unkn
 }
 
 const LIKE_CACHE_LIMIT = 500;
-const likeCache = new Map<string, RegExp>();
+/** A LIKE pattern as the runs between its `%`: each run a list of characters, null standing for `_`. */
+type LikePattern = (string | null)[][];
+const likeCache = new Map<string, LikePattern>();
 
-/** SQL LIKE: `%` any run, `_` one character, `\` escapes the next character (PostgreSQL's default). */
-function likeRegExp(pattern: string, insensitive: boolean): RegExp {
+/**
+ * SQL LIKE: `%` any run, `_` one character, `\` escapes the next character (PostgreSQL's default). Matched by
+ * finding each run leftmost in turn, never with a backtracking regex, so a hostile pattern costs at most
+ * O(text × pattern).
+ */
+function compileLike(pattern: string, insensitive: boolean): LikePattern {
   const cacheKey = (insensitive ? 'i' : 's') + pattern;
-  let regExp = likeCache.get(cacheKey);
-  if (regExp) return regExp;
-  let source = '';
-  for (let i = 0; i < pattern.length; i++) {
-    const ch = pattern[i];
-    if (ch === '\\' && i + 1 < pattern.length) source += escapeRegExp(pattern[++i]);
-    else if (ch === '%') source += '.*';
-    else if (ch === '_') source += '.';
-    else source += escapeRegExp(ch);
+  const cached = likeCache.get(cacheKey);
+  if (cached) return cached;
+  const runs: LikePattern = [[]];
+  const chars = Array.from(insensitive ? pattern.toLowerCase() : pattern);
+  for (let i = 0; i < chars.length; i++) {
+    const ch = chars[i];
+    if (ch === '\\' && i + 1 < chars.length) runs[runs.length - 1].push(chars[++i]);
+    else if (ch === '%') runs.push([]);
+    else runs[runs.length - 1].push(ch === '_' ? null : ch);
   }
-  regExp = new RegExp(`^${source}$`, insensitive ? 'isu' : 'su');
   if (likeCache.size >= LIKE_CACHE_LIMIT) likeCache.clear();
-  likeCache.set(cacheKey, regExp);
-  return regExp;
+  likeCache.set(cacheKey, runs);
+  return runs;
 }
 
-function escapeRegExp(ch: string): string {
-  return /[\\^$.*+?()[\]{}|/-]/.test(ch) ? `\\${ch}` : ch;
+const runAt = (text: string[], run: (string | null)[], at: number) =>
+  at + run.length <= text.length && run.every((ch, k) => ch === null || ch === text[at + k]);
+
+function matchesLike(value: string, runs: LikePattern, insensitive: boolean): boolean {
+  const text = Array.from(insensitive ? value.toLowerCase() : value);
+  const first = runs[0];
+  const last = runs[runs.length - 1];
+  if (runs.length === 1) return text.length === first.length && runAt(text, first, 0);
+  if (!runAt(text, first, 0)) return false;
+  let at = first.length;
+  for (const run of runs.slice(1, -1)) {
+    while (at + run.length <= text.length && !runAt(text, run, at)) at++;
+    if (at + run.length > text.length) return false;
+    at += run.length;
+  }
+  return text.length - last.length >= at && runAt(text, last, text.length - last.length);
 }
 
 /** NULL LIKE x is NULL in SQL: a missing or non-text operand never matches. */
 function like(insensitive: boolean) {
   return (value: unknown, pattern: unknown): boolean =>
-    typeof value === 'string' && typeof pattern === 'string' && likeRegExp(pattern, insensitive).test(value);
+    typeof value === 'string' && typeof pattern === 'string' && matchesLike(value, compileLike(pattern, insensitive), insensitive);
 }
 
 /** Who registered each operator beyond the standard ones, so a second registrant can't silently override it. */

@@ -35,12 +35,9 @@ describe('matches', () => {
     expect(matches('a'.repeat(10_001), '^a+$')).toBe(false);
   });
 
-  it('answers a catastrophic pattern at once', () => {
-    const started = performance.now();
-    const result = evaluateLogic({ matches: ['aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!', '(a+)+$'] }, {});
-    const elapsed = performance.now() - started;
-    expect(result).toBe(false);
-    expect(elapsed).toBeLessThan(50);
+  // Run as a regex, this pattern takes 2^36 steps on this input: the test would hang past its timeout.
+  it('refuses a catastrophic pattern instead of running it', { timeout: 2_000 }, () => {
+    expect(evaluateLogic({ matches: ['aaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaaa!', '(a+)+$'] }, {})).toBe(false);
   });
 });
 
