@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { effectiveDocuments } from '../../metadata/src/effective.ts';
 import { MetadataStore } from '../../metadata/src/store.ts';
-import { isReadFormula, type FieldDef, type MetadataDoc, type ObjectDoc, type ValidationRuleDoc } from '../../metadata/src/types.ts';
+import { isReadFormula, SYSTEM_FIELDS, type FieldDef, type MetadataDoc, type ObjectDoc, type ValidationRuleDoc } from '../../metadata/src/types.ts';
 import { QudaoError } from './errors/catalog.ts';
 import { compileFormulas } from './records/formulas.ts';
 import { relatedPaths, type RelatedPaths } from './records/related-preload.ts';
@@ -18,6 +18,8 @@ export class ObjectRuntime {
   readonly fieldList: readonly FieldDef[];
   /** The fields that have a column: all but formulas computed on read. */
   readonly storedFields: readonly FieldDef[];
+  /** Every column a full read selects: the system columns, then the stored fields. */
+  readonly columns: readonly string[];
   /** Constraint name → the field it guards, to turn unique and foreign-key violations into field errors. */
   readonly constraintFields: ReadonlyMap<string, string[]>;
   private validatorCache?: RecordValidator;
@@ -35,6 +37,7 @@ export class ObjectRuntime {
     this.table = tableName(doc.name);
     this.fieldList = doc.fields.filter((f) => !f.removed);
     this.storedFields = this.fieldList.filter((f) => !isReadFormula(f));
+    this.columns = [...SYSTEM_FIELDS, ...this.storedFields.map((f) => f.name)];
     this.fields = new Map(this.fieldList.map((f) => [f.name, f]));
     this.constraintFields = new Map([
       ...desiredIndexes(doc).filter((i) => i.unique).map((i) => [indexName(doc.name, i.fields, true), i.fields] as [string, string[]]),
@@ -70,6 +73,7 @@ export class ObjectRuntime {
 export class Registry {
   private objects = new Map<string, ObjectRuntime>();
   private docs: MetadataDoc[] = [];
+  private docsByName: ReadonlyMap<string, ObjectDoc> = new Map();
   private readonly store: MetadataStore;
 
   constructor(private readonly knex: Knex) {
@@ -86,6 +90,7 @@ export class Registry {
       objects.set(doc.name, new ObjectRuntime(doc, rules.filter((r) => r.object === doc.name), rollups.get(doc.name)));
     }
     this.docs = docs;
+    this.docsByName = new Map(objectDocs.map((d) => [d.name, d]));
     this.objects = objects;
   }
 
@@ -93,9 +98,9 @@ export class Registry {
     return kind ? this.docs.filter((d) => d.kind === kind) : this.docs;
   }
 
-  /** Object definitions by name, for code that follows lookups. */
+  /** Object definitions by name, for code that follows lookups. Built once per reload, not per write. */
   objectDocs(): ReadonlyMap<string, ObjectDoc> {
-    return new Map([...this.objects].map(([name, runtime]) => [name, runtime.doc]));
+    return this.docsByName;
   }
 
   objectList(): ObjectRuntime[] {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkCustomLayerShape, checkDocumentShape } from './check-shape.ts';
+import { checkDocumentShape } from './check-shape.ts';
 import { hospital3aBedsRule, hospitalObject } from './fixtures/contract-examples.ts';
 import { codesAndPaths } from './fixtures/builders.ts';
 
@@ -52,15 +52,15 @@ describe('checkDocumentShape', () => {
   });
 });
 
-describe('checkCustomLayerShape', () => {
+describe('checkDocumentShape of a custom-layer document', () => {
   it('accepts a partial overlay: a field with only a name and the overridden properties', () => {
     const overlay = { kind: 'object', name: 'hospital', fields: [{ name: 'beds', min: 10 }, { name: 'code', removed: true }] };
-    expect(checkCustomLayerShape(overlay)).toEqual([]);
+    expect(checkDocumentShape(overlay, 'custom')).toEqual([]);
     expect(checkDocumentShape(overlay).length).toBeGreaterThan(0);
   });
 
   it('still refuses unknown properties', () => {
-    expect(codesAndPaths(checkCustomLayerShape({ kind: 'validationRule', name: 'r', activ: false })))
+    expect(codesAndPaths(checkDocumentShape({ kind: 'validationRule', name: 'r', activ: false }, 'custom')))
       .toEqual([{ code: 'unknown_property', path: '/activ' }]);
   });
 });

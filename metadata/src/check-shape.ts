@@ -39,11 +39,6 @@ export function checkPluginManifestShape(manifest: unknown): Problem[] {
   return validate(manifest) ? [] : (validate.errors ?? []).map(toProblem);
 }
 
-/** Shorthand for the lenient check of a custom-layer document. */
-export function checkCustomLayerShape(doc: unknown): Problem[] {
-  return checkDocumentShape(doc, 'custom');
-}
-
 function validatorFor(kind: DocKind, layer: Layer): ValidateFunction {
   const key = `${layer}:${kind}`;
   let validate = validators.get(key);

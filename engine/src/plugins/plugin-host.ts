@@ -35,10 +35,6 @@ export class PluginHost {
     for (const plugin of this.loaded) await plugin.definition.beforeWrite?.[event.object]?.(event);
   }
 
-  hasAfterCommit(): boolean {
-    return this.loaded.some((p) => p.definition.afterCommit && Object.keys(p.definition.afterCommit).length > 0);
-  }
-
   async afterCommit(event: AfterCommitEvent): Promise<void> {
     for (const plugin of this.loaded) await plugin.definition.afterCommit?.[event.object]?.(event);
   }

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { QudaoError } from '../errors/catalog.ts';
 import type { ObjectRuntime, Registry } from '../registry.ts';
-import { recordFromRow, SYSTEM_COLUMNS, type RecordData } from './row-mapping.ts';
+import { recordFromRow, type RecordData } from './row-mapping.ts';
 
 /**
  * Replaces the id in each named lookup field with the record it points to, one query per field (never per row).
@@ -19,7 +19,7 @@ export async function expandLookups(
     const ids = [...new Set(records.map((r) => r[name]).filter((v): v is string => typeof v === 'string'))];
     if (!ids.length) continue;
     const rows = await knex(target.table)
-      .select([...SYSTEM_COLUMNS, ...target.storedFields.map((f) => f.name)])
+      .select(target.columns)
       .whereIn('id', ids)
       .whereNull('deleted_at');
     const byId = new Map(rows.map((row) => [row.id as string, recordFromRow(target, row)]));

@@ -1,12 +1,12 @@
 import type { Knex } from 'knex';
-import { isReadFormula, valueType } from '../../../metadata/src/types.ts';
+import { isReadFormula, SYSTEM_FIELDS, valueType } from '../../../metadata/src/types.ts';
 import { QudaoError } from '../errors/catalog.ts';
 import type { ObjectRuntime } from '../registry.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
 import { compileFilter, type ColumnInfo, type ColumnResolver } from './filter-sql.ts';
 import { cursorValues, keysetPredicate } from './keyset.ts';
 import { orderByFragment, parseSort } from './sort.ts';
-import { recordFromRow, SYSTEM_COLUMNS, type RecordData } from './row-mapping.ts';
+import { recordFromRow, type RecordData } from './row-mapping.ts';
 
 export interface ListQuery {
   filter?: unknown;
@@ -120,8 +120,8 @@ export async function listRecords(
 }
 
 function selectedColumns(object: ObjectRuntime, fields: string[] | undefined, sortColumns: string[]): string[] {
-  if (!fields) return [...SYSTEM_COLUMNS, ...object.storedFields.map((f) => f.name)];
-  const unknown = fields.filter((f) => !object.fields.has(f) && !(SYSTEM_COLUMNS as readonly string[]).includes(f));
+  if (!fields) return [...object.columns];
+  const unknown = fields.filter((f) => !object.fields.has(f) && !(SYSTEM_FIELDS as readonly string[]).includes(f));
   if (unknown.length) {
     throw new QudaoError(
       'BAD_REQUEST',
@@ -133,7 +133,7 @@ function selectedColumns(object: ObjectRuntime, fields: string[] | undefined, so
     );
   }
   // A formula computed on read may read any stored field.
-  if (fields.some((f) => object.fields.get(f) && isReadFormula(object.fields.get(f)!))) return [...SYSTEM_COLUMNS, ...object.storedFields.map((f) => f.name)];
+  if (fields.some((f) => object.fields.get(f) && isReadFormula(object.fields.get(f)!))) return [...object.columns];
   return [...new Set(['id', 'version', ...fields, ...sortColumns])];
 }
 

@@ -11,7 +11,7 @@ import { computeFormulas } from './formulas.ts';
 import { preloadRelated } from './related-preload.ts';
 import { lockMasters, refreshRollups, touchedMasters } from './rollups.ts';
 import { listRecords, type ListQuery, type ListResult } from './list-query.ts';
-import { recordFromRow, rowFromValues, SYSTEM_COLUMNS, type RecordData } from './row-mapping.ts';
+import { ALWAYS_RETURNED, recordFromRow, rowFromValues, type RecordData } from './row-mapping.ts';
 
 /** What runs between validation and the write: the installed plugins' beforeWrite hooks. */
 export interface WriteHooks {
@@ -48,7 +48,7 @@ export class RecordService {
     const fields = { ...written, ...computeFormulas(object.formulas, { ...blankRecord(object), ...written, ...related }) };
     const expected = { ...blankRecord(object), ...system, ...fields };
     const [row] = await this.execute(object, [undefined, expected], (db) =>
-      withEffects(db, db(object.table).insert({ ...system, ...rowFromValues(object, fields) }).returning(columnsOf(object)), object.name, 'create', diffRecords({}, expected), { ...ctx, at: now }),
+      withEffects(db, db(object.table).insert({ ...system, ...rowFromValues(object, fields) }).returning(object.columns), object.name, 'create', diffRecords({}, expected), { ...ctx, at: now }),
     );
     return recordFromRow(object, row);
   }
@@ -113,7 +113,7 @@ export class RecordService {
   private byIdSql(object: ObjectRuntime, includeDeleted: boolean): string {
     let cached = this.byIdStatements.get(object);
     if (!cached) {
-      const select = () => this.knex(object.table).select(columnsOf(object)).where('id', this.knex.raw('?'));
+      const select = () => this.knex(object.table).select(object.columns).where('id', this.knex.raw('?'));
       cached = { live: select().whereNull('deleted_at').toQuery(), any: select().toQuery() };
       this.byIdStatements.set(object, cached);
     }
@@ -131,7 +131,7 @@ export class RecordService {
     const record = replay(await historyOf(this.knex, object.name, id, at.toISOString()));
     if (!record) throw recordNotFound(object, id);
     // The audit stores changes only, so a value that was never set is absent from the replay: it was null.
-    return { ...blankRecord(object), ...pick(record, columnsOf(object)) };
+    return { ...blankRecord(object), ...pick(record, object.columns) };
   }
 
   /**
@@ -172,7 +172,7 @@ export class RecordService {
       const write = db(object.table)
         .where({ id: current.id as string, version: current.version as number })
         .update({ ...rowFromValues(object, values), ...stamp })
-        .returning(columnsOf(object));
+        .returning(object.columns);
       return withEffects(db, write, object.name, action, diffRecords(current, expected), { ...ctx, at: stamp.updated_at });
     });
     return row && recordFromRow(object, row);
@@ -224,12 +224,11 @@ export function formatAutonumber(format: string, n: number): string {
 
 const MAX_WRITE_ATTEMPTS = 5;
 
-const columnsOf = (object: ObjectRuntime) => [...SYSTEM_COLUMNS, ...object.storedFields.map((f) => f.name)];
-const blankRecord = (object: ObjectRuntime): RecordData => Object.fromEntries(columnsOf(object).map((c) => [c, null]));
+const blankRecord = (object: ObjectRuntime): RecordData => Object.fromEntries(object.columns.map((c) => [c, null]));
 
 function pick(record: RecordData, fields: readonly string[] | undefined): RecordData {
   if (!fields) return record;
-  return Object.fromEntries(Object.entries(record).filter(([k]) => k === 'id' || k === 'version' || fields.includes(k)));
+  return Object.fromEntries(Object.entries(record).filter(([k]) => ALWAYS_RETURNED.has(k) || fields.includes(k)));
 }
 
 function assertValid(errors: FieldError[]): void {

@@ -1,12 +1,11 @@
-import { valueType, type FieldDef } from '../../../metadata/src/types.ts';
+import { SYSTEM_FIELDS, valueType, type FieldDef } from '../../../metadata/src/types.ts';
 import { computeFormulas } from './formulas.ts';
 import type { ObjectRuntime } from '../registry.ts';
 
 export type RecordData = Record<string, unknown>;
 
-export const SYSTEM_COLUMNS = ['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'owner_id', 'version', 'deleted_at'] as const;
 /** A partial record still carries what a client needs to write it back. */
-const ALWAYS_RETURNED = new Set(['id', 'version']);
+export const ALWAYS_RETURNED: ReadonlySet<string> = new Set(['id', 'version']);
 const TIMESTAMP_COLUMNS = new Set(['created_at', 'updated_at', 'deleted_at']);
 
 const toIso = (value: unknown) => (value instanceof Date ? value.toISOString() : value);
@@ -41,7 +40,7 @@ function fieldFromDb(field: FieldDef, value: unknown): unknown {
 /** A database row → the record the API returns: system columns first, then the object's live fields. */
 export function recordFromRow(object: ObjectRuntime, row: RecordData, fields?: readonly string[]): RecordData {
   const record: RecordData = {};
-  for (const column of SYSTEM_COLUMNS) {
+  for (const column of SYSTEM_FIELDS) {
     if (fields && !ALWAYS_RETURNED.has(column) && !fields.includes(column)) continue;
     if (column in row) record[column] = TIMESTAMP_COLUMNS.has(column) ? toIso(row[column]) : row[column];
   }
