@@ -158,6 +158,20 @@ describe('upgrades keep the admin\'s customizations', () => {
     await expect(app.plugins.install(needy, { ctx: ctx() })).rejects.toMatchObject({ code: 'PLUGIN_STATE' });
   });
 
+  it('uninstalls with the admin\'s overlays of its objects, but not while a custom rule still needs them', async () => {
+    await expect(app.plugins.uninstall('depots', { ctx: ctx() })).rejects.toMatchObject({
+      code: 'PLUGIN_CONFLICT',
+      errors: [expect.objectContaining({ field: 'validationRule:depot_capacity_positive/object', rule: 'unknown_object' })],
+    });
+    expect((await call('DELETE', '/api/meta/validationRule/depot_capacity_positive')).statusCode).toBe(200);
+    const removed = await app.plugins.uninstall('depots', { ctx: ctx() });
+    expect(removed.steps.map((s) => s.description.en)).toEqual([
+      'Delete document object:depot (base layer; tables and data are kept)',
+      'Delete document object:depot (custom layer; tables and data are kept)',
+    ]);
+    expect((await call('GET', '/api/meta/object/depot')).statusCode).toBe(404);
+  });
+
   it('refuses a broken manifest with every problem named', async () => {
     const broken = writePluginFolder({ name: 'broken', version: '1.0.0', documents: [], extra: { version: 'one', colour: 'red', documents: ['missing'] } });
     await expect(app.plugins.install(broken, { ctx: ctx() })).rejects.toMatchObject({

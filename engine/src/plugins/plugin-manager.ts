@@ -110,10 +110,8 @@ export class PluginManager {
     if (options.purge && options.confirm !== name) {
       throw stateError(`清除数据需确认：confirm 须为插件名 ${name}`, `Purging data needs confirmation: confirm must be the plugin name, ${name}`);
     }
-    const customized = await this.deps.knex('qd_metadata_documents')
-      .distinctOn('kind', 'name').select('kind', 'name', 'deleted')
-      .where({ layer: 'custom' }).orderBy([{ column: 'kind' }, { column: 'name' }, { column: 'version', order: 'desc' }]);
-    const customKeys = customized.filter((d) => !d.deleted && current.documents.some(sameKey(d)));
+    const stored = await this.deps.deployContext.store.loadCurrent();
+    const customKeys = stored.filter((d) => d.layer === 'custom' && !d.deleted && current.documents.some(sameKey(d)));
     const objects = current.documents.filter((d) => d.kind === 'object').map((d) => d.name);
     const result = await this.deployReportingConflicts({
       documents: [],
