@@ -1,8 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import jsonLogic from 'json-logic-js';
 import { describe, expect, it } from 'vitest';
-import { evaluateLogic } from './jsonlogic.ts';
+import { evaluateLogic, interpretLogic } from './jsonlogic.ts';
 
 interface Case {
   description: string;
@@ -26,7 +25,7 @@ describe('the JsonLogic compatibility suite', () => {
 
   for (const [name, evaluate] of [
     ['the compiled evaluator', (rule: unknown, data: unknown) => evaluateLogic(rule, (data ?? {}) as object)],
-    ['json-logic-js with our hardened var', (rule: unknown, data: unknown) => jsonLogic.apply(rule as never, data ?? {})],
+    ['the interpreter (json-logic-js with our hardened var)', (rule: unknown, data: unknown) => interpretLogic(rule, (data ?? {}) as object)],
   ] as const) {
     it(`${name} gives every answer`, () => {
       const wrong = cases.flatMap((c) => {

@@ -124,6 +124,11 @@ export function evaluateLogic(expr: unknown, data: object): unknown {
   return fn(data);
 }
 
+/** The reference interpreter (json-logic-js with the hardened `var` and every registered operator), uncompiled. */
+export function interpretLogic(expr: unknown, data: object): unknown {
+  return jsonLogic.apply(expr as never, data);
+}
+
 /** JsonLogic truthiness: like JavaScript, except that an empty array is false. */
 export function isTruthy(value: unknown): boolean {
   return jsonLogic.truthy(value);
