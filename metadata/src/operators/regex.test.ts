@@ -4,29 +4,10 @@ import { isSafePattern } from './regex-safety.ts';
 
 const matches = (...args: unknown[]) => evaluateLogic({ matches: args }, {});
 
+// The cases that fit in JSON are in operator-cases.json, which Node and the browser both run.
 describe('matches', () => {
-  it('tests a pattern', () => {
-    expect(matches('13812345678', '^1[3-9]\\d{9}$')).toBe(true);
-    expect(matches('12812345678', '^1[3-9]\\d{9}$')).toBe(false);
-    expect(matches('ABC', '^abc$', 'i')).toBe(true);
-    expect(matches('ABC', '^abc$')).toBe(false);
-    expect(matches('渠道', '^\\p{Script=Han}+$', 'u')).toBe(true);
-    expect(evaluateLogic({ matches: [{ var: 'email' }, '^[^@\\s]+@[^@\\s]+$'] }, { email: 'a@b.cn' })).toBe(true);
-  });
-
-  it('gives the same answer on every call (no stateful flags)', () => {
+  it('gives the same answer on every call', () => {
     expect([matches('aa', 'a'), matches('aa', 'a')]).toEqual([true, true]);
-    expect(matches('aa', 'a', 'g')).toBe(false);
-    expect(matches('aa', 'a', 'y')).toBe(false);
-  });
-
-  it('is false for bad input', () => {
-    expect(matches(null, 'a')).toBe(false);
-    expect(matches(12, '1')).toBe(false);
-    expect(matches('a', null)).toBe(false);
-    expect(matches('a', '(')).toBe(false);
-    expect(matches('a', 'a', 'ii')).toBe(false);
-    expect(matches('a', 'a', 1)).toBe(false);
   });
 
   it('refuses long patterns and long input', () => {
