@@ -78,6 +78,29 @@ describe('compileFilter', () => {
     expect(compile({ ilike: [{ var: 'name' }, 'a\\%'] }).sql).toBe('?? ILIKE ?');
   });
 
+  it('hands each condition on a lookup path to its resolver, saying whether it holds for an empty field', () => {
+    const through = (c: { sql: string; bindings: unknown[] }, matchesEmpty: boolean) => ({ sql: `${matchesEmpty ? 'NONE_FAILS' : 'SOME_MATCHES'}[${c.sql}]`, bindings: c.bindings });
+    const types: Record<string, ColumnInfo['type']> = { 'p.name': 'text', 'p.beds': 'integer', 'p.active': 'boolean', 'p.tags': 'multi_picklist' };
+    const viaLookup = (name: string): ColumnInfo | undefined => (types[name] ? { identifier: `r0.${name.slice(2)}`, type: types[name], through } : resolve(name));
+    const sqlOf = (expr: unknown) => compileFilter(expr, viaLookup).sql;
+    expect(sqlOf({ '==': [{ var: 'p.name' }, 'A'] })).toBe('SOME_MATCHES[?? = ?]');
+    expect(sqlOf({ '!=': [{ var: 'p.name' }, 'A'] })).toBe('NONE_FAILS[?? IS DISTINCT FROM ?]');
+    expect(sqlOf({ '==': [{ var: 'p.name' }, null] })).toBe('NONE_FAILS[?? IS NULL]');
+    expect(sqlOf({ '!=': [null, { var: 'p.name' }] })).toBe('SOME_MATCHES[?? IS NOT NULL]');
+    expect(sqlOf({ in: [{ var: 'p.name' }, ['A']] })).toBe('SOME_MATCHES[?? IN (?)]');
+    expect(sqlOf({ in: [{ var: 'p.name' }, ['A', null]] })).toBe('NONE_FAILS[(?? IN (?)) OR (?? IS NULL)]');
+    expect(sqlOf({ in: ['A', { var: 'p.name' }] })).toBe('SOME_MATCHES[strpos(??, ?) > 0]');
+    expect(sqlOf({ in: ['vip', { var: 'p.tags' }] })).toBe('SOME_MATCHES[? = ANY(??)]');
+    expect(sqlOf({ '<=': [1, { var: 'p.beds' }, 9] })).toBe('SOME_MATCHES[(?? >= ?::bigint) AND (?? <= ?::bigint)]');
+    expect(sqlOf({ '>': [{ var: 'p.beds' }, 1] })).toBe('SOME_MATCHES[?? > ?::bigint]');
+    expect(sqlOf({ like: [{ var: 'p.name' }, 'A%'] })).toBe('SOME_MATCHES[?? LIKE ?]');
+    expect(sqlOf({ region_in: [{ var: 'p.name' }, '310000'] })).toBe('SOME_MATCHES[?? LIKE ?]');
+    expect(sqlOf({ '!': { var: 'p.active' } })).toBe('(SOME_MATCHES[?? IS TRUE]) IS NOT TRUE');
+    expect(compileFilter({ and: [{ '==': [{ var: 'name' }, 'A'] }, { '==': [{ var: 'p.name' }, 'B'] }] }, viaLookup)).toEqual({
+      sql: '(?? = ?) AND (SOME_MATCHES[?? = ?])', bindings: ['t.name', 'A', 'r0.name', 'B'],
+    });
+  });
+
   it.each([
     [{ foo: [1] }, '/foo', 'unknown_operator'],
     [{ 'a/b': 1 }, '/a~1b', 'unknown_operator'],

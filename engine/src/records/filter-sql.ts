@@ -1,16 +1,24 @@
 /**
  * Compiles the SQL subset of JsonLogic (DESIGN.md "One expression language") into a WHERE fragment for
  * `knex.raw`. Identifiers come only from the caller's column resolver; every request value is a binding
- * checked against its column's type first, so PostgreSQL never rejects what we send it.
+ * checked against its column's type first, so PostgreSQL never rejects what we send it. Each condition on one
+ * field says whether it holds for an empty field, so a resolver can carry it through lookups (`ColumnInfo.through`).
  */
 import type { FieldType, Label } from '../../../metadata/src/types.ts';
 import { QudaoError } from '../errors/catalog.ts';
 
 export interface SqlFragment { sql: string; bindings: unknown[] }
 export type ColumnType = FieldType | 'uuid' | 'datetime' | 'integer';
-/** A column (`t.level`), or an SQL expression the caller built (a knex raw, e.g. a lookup path's subquery), bound to `??`. */
-export type SqlIdentifier = string | object;
-export interface ColumnInfo { identifier: SqlIdentifier; type: ColumnType }
+export interface ColumnInfo {
+  /** The column, bound to `??`: `t.level`, or for a field lookups away its column on the related row (`r0.region`). */
+  identifier: string;
+  type: ColumnType;
+  /**
+   * For a field lookups away: turns a condition on `identifier` into one on the record. `matchesEmpty` says the
+   * condition holds when the field is empty (`== null`, `!=`, `in` a list holding null).
+   */
+  through?: (condition: SqlFragment, matchesEmpty: boolean) => SqlFragment;
+}
 export type ColumnResolver = (name: string) => ColumnInfo | undefined;
 
 export const MAX_FILTER_DEPTH = 32;
@@ -82,6 +90,10 @@ const pointer = (path: string, key: string | number): string =>
   `${path}/${String(key).replaceAll('~', '~0').replaceAll('/', '~1')}`;
 const raw = (sql: string, bindings: unknown[] = []): SqlFragment => ({ sql, bindings });
 const isObject = (v: unknown): v is Record<string, unknown> => typeof v === 'object' && v !== null && !Array.isArray(v);
+
+/** A condition on one field, carried through the lookups that reach it when the field is a lookup path. */
+const onField = (col: ColumnInfo, condition: SqlFragment, matchesEmpty: boolean): SqlFragment =>
+  col.through ? col.through(condition, matchesEmpty) : condition;
 
 interface Arg { value: unknown; path: string }
 interface Ctx { resolve: ColumnResolver; nodes: number }
@@ -175,10 +187,10 @@ const equality: Compiler = (op, args, path, ctx, depth) => {
   expectArity(args, 2, path);
   const { col, literal, litPath } = fieldAndLiteral(args, path, ctx, depth);
   const negated = op.startsWith('!');
-  if (literal === null) return raw(`?? IS ${negated ? 'NOT ' : ''}NULL`, [col.identifier]);
+  if (literal === null) return onField(col, raw(`?? IS ${negated ? 'NOT ' : ''}NULL`, [col.identifier]), !negated);
   const value = bind(col, literal, litPath);
   // JsonLogic's null != 5 is true, so "not equal" keeps the rows where the field is empty.
-  return raw(`?? ${negated ? 'IS DISTINCT FROM' : '='} ${value.sql}`, [col.identifier, ...value.bindings]);
+  return onField(col, raw(`?? ${negated ? 'IS DISTINCT FROM' : '='} ${value.sql}`, [col.identifier, ...value.bindings]), negated);
 };
 
 function ordered(col: ColumnInfo, sqlOp: string, literal: unknown, litPath: string): SqlFragment {
@@ -194,7 +206,7 @@ const comparison: Compiler = (op, args, path, ctx, depth) => {
   if (args.length === 3 && (op === '<' || op === '<=')) return between(op, args, path, ctx, depth);
   expectArity(args, 2, path);
   const { col, literal, litPath, flipped } = fieldAndLiteral(args, path, ctx, depth);
-  return ordered(col, flipped ? FLIP[op] : op, literal, litPath);
+  return onField(col, ordered(col, flipped ? FLIP[op] : op, literal, litPath), false);
 };
 
 /** JsonLogic's `{"<=": [low, {"var": "x"}, high]}`. */
@@ -204,7 +216,7 @@ function between(op: string, args: Arg[], path: string, ctx: Ctx, depth: number)
     throw invalid(path, 'between_shape', '区间比较需要 [值, {"var": ...}, 值]', 'a between needs [value, {"var": ...}, value]');
   }
   const parts = [ordered(mid.col, FLIP[op], low.literal, low.path), ordered(mid.col, op, high.literal, high.path)];
-  return join(parts, ' AND ', 'TRUE');
+  return onField(mid.col, join(parts, ' AND ', 'TRUE'), false);
 }
 
 const inOperator: Compiler = (_op, args, path, ctx, depth) => {
@@ -218,10 +230,11 @@ const inOperator: Compiler = (_op, args, path, ctx, depth) => {
       'the second argument of in needs to be a list of values, a text field or a multi-picklist field');
   }
   if (!('literal' in item) || !FITS.text(item.literal)) throw invalid(needle.path, 'literal_type', '此值需要是文本', 'this value needs to be a text');
-  if (kind === 'array') return raw('? = ANY(??)', [item.literal, field.col.identifier]);
+  const { identifier } = field.col;
   // strpos finds '' even in '', but JsonLogic treats an empty haystack as containing nothing.
-  if (item.literal === '') return raw(`?? <> ''`, [field.col.identifier]);
-  return raw('strpos(??, ?) > 0', [field.col.identifier, item.literal]);
+  const found = kind === 'array' ? raw('? = ANY(??)', [item.literal, identifier])
+    : item.literal === '' ? raw(`?? <> ''`, [identifier]) : raw('strpos(??, ?) > 0', [identifier, item.literal]);
+  return onField(field.col, found, false);
 };
 
 function inList(needle: Arg, haystack: Arg, ctx: Ctx, depth: number): SqlFragment {
@@ -236,8 +249,9 @@ function inList(needle: Arg, haystack: Arg, ctx: Ctx, depth: number): SqlFragmen
   const parts: SqlFragment[] = [];
   if (values.length) parts.push(raw(`?? IN (${values.map((v) => v.sql).join(', ')})`, [field.col.identifier, ...values.flatMap((v) => v.bindings)]));
   // JsonLogic finds a missing value when the list holds null.
-  if (values.length < items.length) parts.push(raw('?? IS NULL', [field.col.identifier]));
-  return join(parts, ' OR ', 'FALSE');
+  const withNull = values.length < items.length;
+  if (withNull) parts.push(raw('?? IS NULL', [field.col.identifier]));
+  return onField(field.col, join(parts, ' OR ', 'FALSE'), withNull);
 }
 
 const like: Compiler = (op, args, path, ctx, depth) => {
@@ -251,7 +265,7 @@ const like: Compiler = (op, args, path, ctx, depth) => {
   if (!FITS.text(text) || /(^|[^\\])(\\\\)*\\$/.test(text as string)) {
     throw invalid(pattern.path, 'bad_pattern', `${op} 的第二个参数需要是文本模式，且不能以单个 \\ 结尾`, `the second argument of ${op} needs to be a text pattern not ending in a single \\`);
   }
-  return raw(`?? ${op.toUpperCase()} ?`, [field.col.identifier, text]);
+  return onField(field.col, raw(`?? ${op.toUpperCase()} ?`, [field.col.identifier, text]), false);
 };
 
 /** `region_in` [code field, province or city code]: the same prefix rule as the JS operator, as a LIKE on the code. */
@@ -266,7 +280,8 @@ const regionIn: Compiler = (op, args, path, ctx, depth) => {
     throw invalid(ancestor.path, 'bad_region', `${op} 的第二个参数需要是 6 位行政区划代码`, `the second argument of ${op} needs to be a six-digit region code`);
   }
   const prefix = code.endsWith('0000') ? code.slice(0, 2) : code.endsWith('00') ? code.slice(0, 4) : code;
-  return prefix === code ? raw('?? = ?', [field.col.identifier, code]) : raw('?? LIKE ?', [field.col.identifier, `${prefix}%`]);
+  const match = prefix === code ? raw('?? = ?', [field.col.identifier, code]) : raw('?? LIKE ?', [field.col.identifier, `${prefix}%`]);
+  return onField(field.col, match, false);
 };
 
 function join(parts: SqlFragment[], separator: string, empty: string): SqlFragment {
@@ -291,7 +306,7 @@ function booleanVar(body: unknown, path: string, ctx: Ctx): SqlFragment {
   if (valueKind(col.type) !== 'boolean') {
     throw invalid(path, 'not_boolean', '只有布尔字段可以单独作为条件', 'only a boolean field can stand alone as a condition');
   }
-  return raw('?? IS TRUE', [col.identifier]);
+  return onField(col, raw('?? IS TRUE', [col.identifier]), false);
 }
 
 const OPERATORS = new Map<string, Compiler>([

@@ -3,13 +3,17 @@ import { isReadFormula, SYSTEM_FIELDS, valueType } from '../../../metadata/src/t
 import { QudaoError } from '../errors/catalog.ts';
 import type { ObjectRuntime } from '../registry.ts';
 import { decodeCursor, encodeCursor } from './cursor.ts';
-import { compileFilter, type ColumnInfo, type ColumnResolver } from './filter-sql.ts';
+import { compileFilter, type ColumnInfo, type ColumnResolver, type SqlFragment } from './filter-sql.ts';
 import { cursorValues, keysetPredicate } from './keyset.ts';
 import { orderByFragment, parseSort } from './sort.ts';
 import { recordFromRow, type RecordData } from './row-mapping.ts';
 
 export interface ListQuery {
   filter?: unknown;
+  /** A list view to list through, `<layout>.<list view>` (list-views.ts turns it into the fields below). */
+  view?: string;
+  /** The list view's filter, AND-ed with `filter`. */
+  viewFilter?: unknown;
   sort?: string;
   limit?: number;
   cursor?: string;
@@ -48,37 +52,60 @@ export function columnResolver(object: ObjectRuntime): ColumnResolver {
 
 const LOOKUP_TYPES = new Set(['lookup', 'master_detail']);
 
+/** One lookup followed: the related table, its alias, and the column (on the record or the previous hop) pointing at it. */
+interface Hop { table: string; alias: string; from: string }
+
 /**
- * Filters may also name a field one or two lookups away (`dealer.region`, `dealer.parent.tier`): it becomes a
- * subquery on the related table inside the same statement, following only lookups the metadata declares.
+ * Filters may also name a field one or two lookups away (`partner.region`, `partner.parent.tier`), following only
+ * lookups the metadata declares: a condition on it becomes an EXISTS on the related rows in the same statement.
  */
-export function filterResolver(knex: Knex, object: ObjectRuntime, objects: (name: string) => ObjectRuntime | undefined): ColumnResolver {
+export function filterResolver(object: ObjectRuntime, objects: (name: string) => ObjectRuntime | undefined): ColumnResolver {
   const plain = columnResolver(object);
   return (name) => {
     const path = name.split('.');
     if (path.length === 1) return plain(name);
     if (path.length > 3) return undefined;
-    let from = object;
-    let source = 'r0';
-    const joins: string[] = [];
-    const bindings: string[] = [];
-    for (const [depth, step] of path.slice(0, -1).entries()) {
-      const field = from.fields.get(step);
-      const target = field && LOOKUP_TYPES.has(field.type) ? objects(field.target ?? '') : undefined;
-      if (!target) return undefined;
-      const alias = `r${depth}`;
-      joins.push(depth === 0 ? `FROM ?? AS ${alias}` : `JOIN ?? AS ${alias} ON ${alias}.id = r${depth - 1}.?? AND ${alias}.deleted_at IS NULL`);
-      bindings.push(target.table, ...(depth === 0 ? [] : [step]));
-      from = target;
-      source = alias;
-    }
-    const leaf = columnResolver(from)(path[path.length - 1]);
+    const followed = followLookups(object, path.slice(0, -1), objects);
+    const leafName = path[path.length - 1];
+    const leaf = followed && columnResolver(followed.target)(leafName);
     if (!leaf) return undefined;
+    const { hops } = followed;
     return {
-      identifier: knex.raw(`(SELECT ${source}.?? ${joins.join(' ')} WHERE r0.id = ?? AND r0.deleted_at IS NULL)`, [path[path.length - 1], ...bindings, `${ALIAS}.${path[0]}`]),
+      identifier: `${hops[hops.length - 1].alias}.${leafName}`,
       type: leaf.type,
+      through: (condition, matchesEmpty) => throughLookups(hops, condition, matchesEmpty),
     };
   };
+}
+
+function followLookups(object: ObjectRuntime, steps: string[], objects: (name: string) => ObjectRuntime | undefined) {
+  const hops: Hop[] = [];
+  let target = object;
+  for (const [depth, step] of steps.entries()) {
+    const field = target.fields.get(step);
+    const next = field && LOOKUP_TYPES.has(field.type) ? objects(field.target ?? '') : undefined;
+    if (!next) return undefined;
+    hops.push({ table: next.table, alias: `r${depth}`, from: `${depth === 0 ? ALIAS : `r${depth - 1}`}.${step}` });
+    target = next;
+  }
+  return { hops, target };
+}
+
+/**
+ * A lookup path reads as empty when a lookup on the way is empty or points at a deleted row. A condition false
+ * for an empty field becomes "a live related row satisfies it": a semi-join PostgreSQL runs from the related
+ * table through the lookup's index (nested per hop), and still an indexed probe per row under an `or` or `!`,
+ * where `IN (subquery)` would fall back to rescanning the subquery. A condition true for an empty field becomes
+ * "no live related row fails it", an anti-join; `IS NOT TRUE` counts a null result as failing, as the outer
+ * filter would.
+ */
+function throughLookups(hops: Hop[], condition: SqlFragment, matchesEmpty: boolean): SqlFragment {
+  const onRelated = matchesEmpty ? { sql: `(${condition.sql}) IS NOT TRUE`, bindings: condition.bindings } : condition;
+  const exists = hops.reduceRight<SqlFragment>((inner, hop) => ({
+    sql: `EXISTS (SELECT 1 FROM ?? AS ${hop.alias} WHERE ${hop.alias}.id = ?? AND ${hop.alias}.deleted_at IS NULL AND (${inner.sql}))`,
+    bindings: [hop.table, hop.from, ...inner.bindings],
+  }), onRelated);
+  return matchesEmpty ? { sql: `NOT ${exists.sql}`, bindings: exists.bindings } : exists;
 }
 
 export async function listRecords(
@@ -88,14 +115,15 @@ export async function listRecords(
   options: { exactCountLimit: number; objects: (name: string) => ObjectRuntime | undefined },
 ): Promise<ListResult> {
   const resolve = columnResolver(object);
-  const filterColumns = filterResolver(knex, object, options.objects);
+  const filterColumns = filterResolver(object, options.objects);
   const keys = parseSort(query.sort, resolve);
   const limit = query.limit ?? 50;
   const where = (builder: Knex.QueryBuilder) => {
     builder.from({ [ALIAS]: object.table });
     builder.where(knex.raw(`${ALIAS}.deleted_at IS ${query.deleted ? 'NOT NULL' : 'NULL'}`));
-    if (query.filter !== undefined) {
-      const filter = compileFilter(query.filter, filterColumns);
+    for (const expr of [query.viewFilter, query.filter]) {
+      if (expr === undefined) continue;
+      const filter = compileFilter(expr, filterColumns);
       builder.where(knex.raw(filter.sql, filter.bindings as Knex.RawBinding[]));
     }
   };
