@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import { effectiveDocuments } from '../../metadata/src/effective.ts';
 import { MetadataStore } from '../../metadata/src/store.ts';
-import { isReadFormula, SYSTEM_FIELDS, type FieldDef, type MetadataDoc, type ObjectDoc, type ValidationRuleDoc } from '../../metadata/src/types.ts';
+import { isReadFormula, SYSTEM_FIELDS, type FieldDef, type LayoutDoc, type MetadataDoc, type ObjectDoc, type ValidationRuleDoc } from '../../metadata/src/types.ts';
 import { QudaoError } from './errors/catalog.ts';
 import { compileFormulas } from './records/formulas.ts';
 import { relatedPaths, type RelatedPaths } from './records/related-preload.ts';
@@ -74,6 +74,7 @@ export class Registry {
   private objects = new Map<string, ObjectRuntime>();
   private docs: MetadataDoc[] = [];
   private docsByName: ReadonlyMap<string, ObjectDoc> = new Map();
+  private layouts: ReadonlyMap<string, LayoutDoc> = new Map();
   private readonly store: MetadataStore;
 
   constructor(private readonly knex: Knex) {
@@ -91,6 +92,7 @@ export class Registry {
     }
     this.docs = docs;
     this.docsByName = new Map(objectDocs.map((d) => [d.name, d]));
+    this.layouts = new Map(docs.filter((d): d is LayoutDoc => d.kind === 'layout').map((d) => [d.name, d]));
     this.objects = objects;
   }
 
@@ -101,6 +103,14 @@ export class Registry {
   /** Object definitions by name, for code that follows lookups. Built once per reload, not per write. */
   objectDocs(): ReadonlyMap<string, ObjectDoc> {
     return this.docsByName;
+  }
+
+  layout(name: string): LayoutDoc | undefined {
+    return this.layouts.get(name);
+  }
+
+  layoutList(): LayoutDoc[] {
+    return [...this.layouts.values()];
   }
 
   objectList(): ObjectRuntime[] {

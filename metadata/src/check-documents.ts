@@ -1,4 +1,5 @@
 /** Checks a whole effective set of documents: shapes first, then what the documents say about each other. */
+import { checkLayout } from './check-layout.ts';
 import { checkObject } from './check-object.ts';
 import { checkValidationRule } from './check-validation-rule.ts';
 import { inDocument, problem } from './problem.ts';
@@ -10,8 +11,16 @@ export function checkDocuments(docs: readonly MetadataDoc[]): Problem[] {
   for (const doc of docs) if (doc.kind === 'object' && !objects.has(doc.name)) objects.set(doc.name, doc);
   return [
     ...checkDuplicates(docs),
-    ...docs.flatMap((doc) => doc.kind === 'object' ? checkObject(doc, objects) : checkValidationRule(doc, objects)),
+    ...docs.flatMap((doc) => checkDocument(doc, objects)),
   ];
+}
+
+function checkDocument(doc: MetadataDoc, objects: ReadonlyMap<string, ObjectDoc>): Problem[] {
+  switch (doc.kind) {
+    case 'object': return checkObject(doc, objects);
+    case 'validationRule': return checkValidationRule(doc, objects);
+    case 'layout': return checkLayout(doc, objects);
+  }
 }
 
 function checkDuplicates(docs: readonly MetadataDoc[]): Problem[] {

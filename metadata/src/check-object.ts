@@ -1,7 +1,7 @@
 /** Semantic checks of an `object` document against the other objects it refers to. */
 import { checkFieldExpressions, checkFormula, checkFormulaCycles, checkRollup } from './check-computed.ts';
 import { checkField } from './check-field.ts';
-import { checkName, isSystemField } from './names.ts';
+import { checkDuplicateNames, checkName, isSystemField } from './names.ts';
 import { inDocument, problem } from './problem.ts';
 import type { FieldDef, ObjectDoc, Problem } from './types.ts';
 import { liveField, type ObjectsByName } from './var-scope.ts';
@@ -11,24 +11,13 @@ export function checkObject(object: ObjectDoc, objects: ObjectsByName = new Map(
   const known = new Map(objects).set(object.name, object);
   return inDocument([
     ...checkName(object.name, '/name'),
-    ...checkFieldNames(object.fields),
+    ...object.fields.flatMap((f, i) => checkName(f.name, `/fields/${i}/name`)),
+    ...checkDuplicateNames(object.fields, '/fields', 'duplicate_field', { 'zh-CN': '字段', en: 'field' }),
     ...object.fields.flatMap((f, i) => checkFieldInObject(f, `/fields/${i}`, object, known)),
     ...checkFormulaCycles(object),
     ...checkIndexes(object),
     ...checkTitleField(object),
   ], object);
-}
-
-function checkFieldNames(fields: FieldDef[]): Problem[] {
-  const seen = new Set<string>();
-  return fields.flatMap((f, i) => {
-    const path = `/fields/${i}/name`;
-    const duplicate = seen.has(f.name)
-      ? [problem(path, 'duplicate_field', `字段名 ${f.name} 重复`, `field name ${f.name} is repeated`)]
-      : [];
-    seen.add(f.name);
-    return [...checkName(f.name, path), ...duplicate];
-  });
 }
 
 /** A removed field keeps only its name checked: what it refers to may be gone with it. */

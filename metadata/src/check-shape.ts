@@ -2,19 +2,23 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { NAME_PATTERN } from './names.ts';
 import { escapePointer, problem } from './problem.ts';
+import { layoutSchema } from './schemas/layout.schema.ts';
 import { objectSchema } from './schemas/object.schema.ts';
 import { pluginSchema } from './schemas/plugin.schema.ts';
 import { validationRuleSchema } from './schemas/validation-rule.schema.ts';
 import { DOC_KINDS, type DocKind, type Layer, type Problem } from './types.ts';
 
-const SCHEMAS: Record<DocKind, object> = { object: objectSchema, validationRule: validationRuleSchema };
+const SCHEMAS: Record<DocKind, object> = { object: objectSchema, validationRule: validationRuleSchema, layout: layoutSchema };
+
+/** Arrays of named items, which a custom layer merges by name (merge-layers.ts). */
+const NAMED_ITEMS = ['fields', 'sections', 'listViews'];
 
 const ajv = new Ajv({ allErrors: true, strict: true });
 const validators = new Map<string, ValidateFunction>();
 
 /**
  * Problems of the document's shape. A custom-layer document overlays a base document, so it may be partial:
- * only `kind` and `name` are required at the top and only `name` on each field.
+ * only `kind` and `name` are required at the top and only `name` on each field, section or list view.
  */
 export function checkDocumentShape(doc: unknown, layer: Layer = 'base'): Problem[] {
   if (!isPlainObject(doc)) {
@@ -53,8 +57,10 @@ function validatorFor(kind: DocKind, layer: Layer): ValidateFunction {
 function partialSchema(schema: object): object {
   const copy = structuredClone(schema) as { required: string[]; properties: Record<string, any> };
   copy.required = ['kind', 'name'];
-  const fieldItems = copy.properties.fields?.items;
-  if (fieldItems) fieldItems.required = ['name'];
+  for (const key of NAMED_ITEMS) {
+    const items = copy.properties[key]?.items;
+    if (items) items.required = ['name'];
+  }
   return copy;
 }
 
@@ -71,7 +77,9 @@ function toProblem(error: ErrorObject): Problem {
     case 'pattern': return badPattern(path, key, p.pattern);
     case 'minLength': return problem(path, 'empty_value', `${key} 不能为空`, `${key} must not be empty`);
     case 'minItems': return problem(path, 'too_few_items', `${key} 至少需要 ${p.limit} 项`, `${key} needs at least ${p.limit} item(s)`);
+    case 'maxItems': return problem(path, 'too_many_items', `${key} 最多 ${p.limit} 项`, `${key} takes at most ${p.limit} item(s)`);
     case 'minimum': return problem(path, 'too_small', `${key} 不能小于 ${p.limit}`, `${key} must be at least ${p.limit}`);
+    case 'maximum': return problem(path, 'too_large', `${key} 不能大于 ${p.limit}`, `${key} must be at most ${p.limit}`);
     default: return problem(path, 'invalid_value', `${key} 无效：${error.message}`, `${key} is invalid: ${error.message}`);
   }
 }

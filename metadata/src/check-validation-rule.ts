@@ -3,7 +3,7 @@ import jsonLogic from 'json-logic-js';
 import { checkExpressionTypes } from './check-expression-types.ts';
 import { collectOperators, collectVars } from './jsonlogic-vars.ts';
 import { checkName } from './names.ts';
-import { inDocument, problem } from './problem.ts';
+import { inDocument, problem, unknownField, unknownObject } from './problem.ts';
 import type { ObjectDoc, Problem, ValidationRuleDoc } from './types.ts';
 import { isKnownVar, liveField, type ObjectsByName } from './var-scope.ts';
 
@@ -53,12 +53,4 @@ function checkMessage(rule: ValidationRuleDoc): Problem[] {
   return (['zh-CN', 'en'] as const)
     .filter((locale) => !rule.message?.[locale]?.trim())
     .map((locale) => problem(`/message/${locale}`, 'empty_value', `提示信息 ${locale} 不能为空`, `message ${locale} must not be empty`));
-}
-
-function unknownObject(name: string): Problem {
-  return problem('/object', 'unknown_object', `未知对象 ${name}`, `unknown object ${name}`);
-}
-
-function unknownField(path: string, name: string, object: string): Problem {
-  return problem(path, 'unknown_field', `对象 ${object} 没有字段 ${name}（或已移除）`, `object ${object} has no field ${name} (or it was removed)`);
 }

@@ -1,5 +1,6 @@
 /** Metadata names: the pattern and the words a name may not be. */
-import { SYSTEM_FIELDS, type Problem } from './types.ts';
+import { problem } from './problem.ts';
+import { SYSTEM_FIELDS, type Label, type Problem } from './types.ts';
 
 export const NAME_PATTERN = /^[a-z][a-z0-9_]{0,47}$/;
 
@@ -42,4 +43,13 @@ export function checkName(name: string, path: string): Problem[] {
     }];
   }
   return [];
+}
+
+/** Problems of items of a document (`what`: field, section, list view) that reuse an earlier item's name. */
+export function checkDuplicateNames(items: readonly { name: string }[], path: string, code: string, what: Label): Problem[] {
+  const seen = new Set<string>();
+  return items.flatMap((item, i) => {
+    if (!seen.has(item.name)) { seen.add(item.name); return []; }
+    return [problem(`${path}/${i}/name`, code, `${what['zh-CN']}名 ${item.name} 重复`, `${what.en} name ${item.name} is repeated`)];
+  });
 }

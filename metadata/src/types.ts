@@ -116,9 +116,48 @@ export interface ValidationRuleDoc {
   active?: boolean;
 }
 
-export type MetadataDoc = ObjectDoc | ValidationRuleDoc;
+/** A group of fields on an object's form. */
+export interface LayoutSection {
+  name: string;
+  label: Label;
+  /** How many columns the section's fields flow into (default 1). */
+  columns?: 1 | 2;
+  fields: string[];
+}
+
+/** Rows a list view may show per page. */
+export const MAX_PAGE_SIZE = 200;
+/** The most keys a list's sort may have, in a request or a list view. */
+export const MAX_SORT_KEYS = 5;
+
+/** A saved list of an object's records: which rows (a filter that runs in the database), which columns, which order. */
+export interface ListViewDef {
+  name: string;
+  label: Label;
+  /** JsonLogic in the subset that compiles to SQL; a deploy refuses anything else. */
+  filter?: JsonLogic;
+  /** The object's own fields or system fields, in display order; the default field selection of the list. */
+  columns: string[];
+  /** Sort keys, `-` for descending, e.g. ["-created_at", "name"]. */
+  sort?: string[];
+  /** Rows per page, 1 to MAX_PAGE_SIZE. */
+  pageSize?: number;
+}
+
+/** How an object is shown: its form sections and its list views. It says nothing about how data is stored. */
+export interface LayoutDoc {
+  kind: 'layout';
+  name: string;
+  label: Label;
+  description?: Partial<Label>;
+  object: string;
+  sections?: LayoutSection[];
+  listViews?: ListViewDef[];
+}
+
+export type MetadataDoc = ObjectDoc | ValidationRuleDoc | LayoutDoc;
 export type DocKind = MetadataDoc['kind'];
-export const DOC_KINDS: readonly DocKind[] = ['object', 'validationRule'];
+export const DOC_KINDS: readonly DocKind[] = ['object', 'validationRule', 'layout'];
 
 export type Layer = 'base' | 'custom';
 

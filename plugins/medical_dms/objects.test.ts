@@ -1,11 +1,9 @@
 /** The pack's documents pass the deploy checks, and each rule fires on a bad record only. */
 import { readdirSync, readFileSync } from 'node:fs';
-import jsonLogic from 'json-logic-js';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { checkDocuments } from '../../metadata/src/check-documents.ts';
 import { checkDocumentShape } from '../../metadata/src/check-shape.ts';
-import { EXTRA_OPERATORS } from '../../metadata/src/check-validation-rule.ts';
-import { evaluateLogic, isTruthy } from '../../metadata/src/jsonlogic.ts';
+import { evaluateLogic, isTruthy, registerOperatorOrThrow } from '../../metadata/src/jsonlogic.ts';
 import type { MetadataDoc, ValidationRuleDoc } from '../../metadata/src/types.ts';
 import plugin from './hooks.ts';
 
@@ -16,13 +14,11 @@ function load(folder: string): MetadataDoc[] {
 
 const objects = load('objects');
 const rules = load('rules') as ValidationRuleDoc[];
+const layouts = load('layouts');
 
 // What the engine does when it loads the plugin's operators.
 beforeAll(() => {
-  for (const [name, fn] of Object.entries(plugin.operators ?? {})) {
-    jsonLogic.add_operation(name, fn);
-    EXTRA_OPERATORS.add(name);
-  }
+  for (const [name, fn] of Object.entries(plugin.operators ?? {})) registerOperatorOrThrow(name, fn, 'medical_dms');
 });
 
 describe('medical_dms documents', () => {
@@ -33,11 +29,11 @@ describe('medical_dms documents', () => {
   });
 
   it('have the shape of their kind', () => {
-    expect([...objects, ...rules].flatMap((doc) => checkDocumentShape(doc))).toEqual([]);
+    expect([...objects, ...rules, ...layouts].flatMap((doc) => checkDocumentShape(doc))).toEqual([]);
   });
 
   it('pass the semantic checks of a deploy', () => {
-    expect(checkDocuments([...objects, ...rules])).toEqual([]);
+    expect(checkDocuments([...objects, ...rules, ...layouts])).toEqual([]);
   });
 });
 

@@ -41,6 +41,20 @@ describe('the medical-device pack', () => {
     expect(await count('qualification')).toBeGreaterThanOrEqual(120);
   }, 300_000);
 
+  it('lists through its layouts\' views, one of them filtering through a lookup', async () => {
+    const total = async (url: string) => (await call('GET', url)).json().total as number;
+    const active = { '==': [{ var: 'status' }, 'active'] };
+    expect(await total('/api/records/dealer?view=dealer_layout.active&count=true'))
+      .toBe(await total(`/api/records/dealer?count=true&filter=${encodeURIComponent(JSON.stringify(active))}`));
+    const res = await call('GET', '/api/records/qualification?view=qualification_layout.class3_licences_of_active_dealers&expand=dealer');
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().data.length).toBeGreaterThan(0);
+    for (const row of res.json().data) {
+      expect(row.scope_classes).toContain('III');
+      expect(row.dealer.status).toBe('active');
+    }
+  });
+
   it('refuses a dealer whose credit code has a wrong check character, in Chinese, naming the field', async () => {
     const res = await call('POST', '/api/records/dealer', { name: '测试医疗器械有限公司', credit_code: '91350100M000100Y44', tier: 'platform' });
     expect(res.statusCode).toBe(422);

@@ -10,6 +10,7 @@ import { QudaoError, problemsToFieldErrors } from '../errors/catalog.ts';
 import { loadPhysicalState } from '../schema-sync/physical-state.ts';
 import { planSchema, type PlanStep } from '../schema-sync/plan.ts';
 import { applyPlan, runAfterCommit } from './apply.ts';
+import { CandidateObjects, checkDocumentFilters } from './check-filters.ts';
 
 export const METADATA_CHANNEL = 'qudao_metadata';
 
@@ -56,7 +57,7 @@ export async function deployOrThrow(ctx: DeployContext, request: DeployRequest):
     const documents = assertDocumentsShape(request.documents, layer, stored);
     const candidate = withChanges(stored, documents, request.remove ?? [], layer);
     const next = effectiveDocuments(candidate);
-    assertNoProblems(checkDocuments(next));
+    assertNoProblems([...checkDocuments(next), ...checkDocumentFilters(next, new CandidateObjects(next))]);
     const plan = planSchema({
       knex: trx,
       previous: objectsOf(effectiveDocuments(stored)),

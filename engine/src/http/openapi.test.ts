@@ -1,5 +1,5 @@
 import { describe, it, expect } from 'vitest';
-import type { ObjectDoc } from '../../../metadata/src/types.ts';
+import type { LayoutDoc, ObjectDoc } from '../../../metadata/src/types.ts';
 import { hospitalObject } from '../../../metadata/src/fixtures/contract-examples.ts';
 import { openApiErrors } from '../../../tests/helpers/openapi-lint.ts';
 import { buildOpenApi } from './openapi.ts';
@@ -45,7 +45,12 @@ const dealerContact: ObjectDoc = {
   ],
 };
 
-const doc = buildOpenApi([hospital, dealerContact], { version: '1.2.3', serverUrl: 'https://crm.example.cn' });
+const hospitalLayout: LayoutDoc = {
+  kind: 'layout', name: 'hospital_layout', label: label('Hospital layout'), object: 'hospital',
+  listViews: [{ name: 'large', label: label('Large'), columns: ['name'], filter: { '>=': [{ var: 'beds' }, 1000] } }],
+};
+
+const doc = buildOpenApi([hospital, dealerContact], { version: '1.2.3', serverUrl: 'https://crm.example.cn', layouts: [hospitalLayout] });
 type Schema = { type?: unknown; enum?: unknown[]; pattern?: string; format?: string; required?: string[]; readOnly?: boolean; properties: Record<string, Schema>; items?: Schema };
 const schemas = (doc.components as { schemas: Record<string, Schema> }).schemas;
 const paths = doc.paths as Record<string, Record<string, { operationId?: string; responses?: Record<string, { content?: Record<string, unknown> }> }>>;
@@ -80,6 +85,13 @@ describe('buildOpenApi', () => {
       expect(ids).toContain(id);
     }
     expect(paths['/api/records/hospital/{id}'].patch.operationId).toBe('updateHospital');
+  });
+
+  it('offers an object\'s list views as the values of its `view` parameter', () => {
+    const view = (object: string) => (paths[`/api/records/${object}`].get as { parameters: { name?: string; $ref?: string; schema?: Schema }[] })
+      .parameters.find((p) => p.name === 'view' || p.$ref === '#/components/parameters/view');
+    expect(view('hospital')?.schema?.enum).toEqual(['hospital_layout.large']);
+    expect(view('dealer_contact')).toEqual({ $ref: '#/components/parameters/view' });
   });
 
   it('answers errors as problem+json and successes as json', () => {

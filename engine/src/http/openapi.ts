@@ -1,11 +1,13 @@
 /** The OpenAPI 3.1 document served at `/api/openapi.json`, built from the effective metadata. */
-import { DOC_KINDS, type ObjectDoc } from '../../../metadata/src/types.ts';
+import { DOC_KINDS, type LayoutDoc, type ObjectDoc } from '../../../metadata/src/types.ts';
 import { NAME_PATTERN } from '../../../metadata/src/names.ts';
 import { objectSchemas, typeName, ref, sharedSchemas, type JsonSchema } from './openapi-schemas.ts';
 
 export interface OpenApiOptions {
   version: string;
   serverUrl?: string;
+  /** Their list views become the values of each object's `view` parameter. */
+  layouts?: readonly LayoutDoc[];
 }
 
 /** Capitalized, so no object (snake_case) can take their names. */
@@ -22,7 +24,7 @@ export function buildOpenApi(objects: readonly ObjectDoc[], options: OpenApiOpti
     info: { title: 'Qudao API', version: options.version },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     tags: [...sorted.map(objectTag), ...PLATFORM_TAGS],
-    paths: Object.assign(platformPaths(), ...sorted.map(recordPaths)),
+    paths: Object.assign(platformPaths(), ...sorted.map((object) => recordPaths(object, options.layouts ?? []))),
     components: {
       schemas: Object.assign(sharedSchemas(), ...sorted.map(objectSchemas)),
       parameters: parameters(),
@@ -39,9 +41,9 @@ function objectTag(object: ObjectDoc): JsonSchema {
   };
 }
 
-function recordPaths(object: ObjectDoc): Record<string, JsonSchema> {
+function recordPaths(object: ObjectDoc, layouts: readonly LayoutDoc[]): Record<string, JsonSchema> {
   const base = `/api/records/${object.name}`;
-  const ops = recordOperations(object);
+  const ops = recordOperations(object, layouts);
   const id = paramRefs('id');
   return {
     [base]: { get: ops.list, post: ops.create },
@@ -52,7 +54,7 @@ function recordPaths(object: ObjectDoc): Record<string, JsonSchema> {
 }
 
 /** The seven record operations of an object, keyed by the verb that starts their operationId. */
-function recordOperations(object: ObjectDoc): Record<string, JsonSchema> {
+function recordOperations(object: ObjectDoc, layouts: readonly LayoutDoc[]): Record<string, JsonSchema> {
   const name = typeName(object.name);
   const label = object.label.en;
   const record = (description: string) => ok(description, ref(name));
@@ -61,7 +63,7 @@ function recordOperations(object: ObjectDoc): Record<string, JsonSchema> {
   const operations: Record<string, JsonSchema> = {
     list: {
       summary: `List ${label} records`,
-      parameters: paramRefs('filter', 'sort', 'limit', 'cursor', 'fields', 'expand', 'count', 'deleted'),
+      parameters: [...paramRefs('filter'), viewParam(object, layouts), ...paramRefs('sort', 'limit', 'cursor', 'fields', 'expand', 'count', 'deleted')],
       responses: { '200': ok('One page of records', ref(`${name}Page`)), '400': problem('The query is not valid') },
     },
     create: {
@@ -96,6 +98,20 @@ function recordOperations(object: ObjectDoc): Record<string, JsonSchema> {
   return Object.fromEntries(Object.entries(operations).map(([verb, operation]) =>
     [verb, { operationId: `${verb}${name}`, tags: [object.name], ...operation }]));
 }
+
+/** The object's list views by name; without any, the shared parameter, which accepts the views deployed later. */
+function viewParam(object: ObjectDoc, layouts: readonly LayoutDoc[]): JsonSchema {
+  const views = layouts.filter((l) => l.object === object.name).flatMap((l) => (l.listViews ?? []).map((v) => `${l.name}.${v.name}`));
+  if (!views.length) return paramRefs('view')[0];
+  return { ...VIEW_PARAM, schema: { type: 'string', enum: views } };
+}
+
+const VIEW_NAME = NAME_PATTERN.source.slice(1, -1);
+const VIEW_PARAM = {
+  name: 'view',
+  in: 'query',
+  description: 'A list view, `<layout>.<list view>`: its filter AND `filter`, its sort, columns (as `fields`) and page size unless given',
+};
 
 function platformPaths(): Record<string, JsonSchema> {
   const op = (operationId: string, summary: string, tag: string, rest: JsonSchema) =>
@@ -185,6 +201,7 @@ function parameters(): Record<string, JsonSchema> {
     kind: path('kind', { type: 'string', enum: [...DOC_KINDS] }),
     name: path('name', { type: 'string', pattern: NAME_PATTERN.source }),
     filter: query('filter', { type: 'string' }, 'A JsonLogic expression, as JSON'),
+    view: { ...VIEW_PARAM, schema: { type: 'string', pattern: `^${VIEW_NAME}\\.${VIEW_NAME}$` } },
     sort: { ...query('sort', { type: 'string' }, 'Comma-separated fields, `-` for descending'), example: '-created_at,name' },
     limit: query('limit', { type: 'integer', minimum: 1, maximum: 500, default: 50 }, 'Records per page'),
     cursor: query('cursor', { type: 'string' }, 'The `nextCursor` of the previous page'),

@@ -28,7 +28,7 @@ export function registerPlatformRoutes(app: FastifyInstance, knex: Knex, registr
   app.get('/api/openapi.json', async (request) =>
     buildOpenApi(
       registry.objectList().map((o) => o.doc),
-      { version: ENGINE_VERSION, serverUrl: `${request.protocol}://${request.host}` },
+      { version: ENGINE_VERSION, serverUrl: `${request.protocol}://${request.host}`, layouts: registry.layoutList() },
     ),
   );
 }

@@ -14,6 +14,7 @@ export const flag = (value: string | undefined) => value === 'true' || value ===
 export function parseListQuery(query: Query): ListQuery {
   return {
     filter: parseFilter(query.filter),
+    view: query.view || undefined,
     sort: query.sort,
     limit: parseLimit(query.limit),
     cursor: query.cursor,

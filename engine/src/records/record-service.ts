@@ -11,6 +11,7 @@ import { computeFormulas } from './formulas.ts';
 import { preloadRelated } from './related-preload.ts';
 import { lockMasters, refreshRollups, touchedMasters } from './rollups.ts';
 import { listRecords, type ListQuery, type ListResult } from './list-query.ts';
+import { withListView } from './list-views.ts';
 import { ALWAYS_RETURNED, recordFromRow, rowFromValues, type RecordData } from './row-mapping.ts';
 
 /** What runs between validation and the write: the installed plugins' beforeWrite hooks. */
@@ -88,8 +89,9 @@ export class RecordService {
     );
   }
 
-  async list(objectName: string, query: ListQuery): Promise<ListResult> {
+  async list(objectName: string, request: ListQuery): Promise<ListResult> {
     const object = this.registry.objectOrThrow(objectName);
+    const query = withListView(request, object.name, (name) => this.registry.layout(name));
     const result = await listRecords(this.knex, object, query, { exactCountLimit: this.options.exactCountLimit, objects: (name) => this.registry.object(name) });
     result.data = await expandLookups(this.knex, this.registry, object, result.data, query.expand ?? []);
     return result;

@@ -1,10 +1,10 @@
 /** The `sort` parameter of a list query: parsed into keys that always end in a unique tiebreaker. */
+import { MAX_SORT_KEYS } from '../../../metadata/src/types.ts';
 import { QudaoError } from '../errors/catalog.ts';
 import { valueKind, type ColumnInfo, type ColumnResolver, type SqlFragment } from './filter-sql.ts';
 
 export interface SortKey { identifier: ColumnInfo['identifier']; column: string; descending: boolean; type: ColumnInfo['type'] }
 
-export const MAX_SORT_KEYS = 5;
 const DEFAULT_SORT = '-created_at';
 
 function badSort(rule: string, zh: string, en: string): QudaoError {
