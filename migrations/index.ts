@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import * as systemTables from './20261125_0001_system_tables.ts';
 import * as plugins from './20261125_0002_plugins.ts';
+import * as security from './20261125_0003_security.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -11,6 +12,7 @@ interface Migration {
 const MIGRATIONS: Record<string, Migration> = {
   '20261125_0001_system_tables': systemTables,
   '20261125_0002_plugins': plugins,
+  '20261125_0003_security': security,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

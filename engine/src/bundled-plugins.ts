@@ -1,6 +1,7 @@
 import path from 'node:path';
 import type { App } from './app.ts';
 import type { Config } from './config.ts';
+import { systemContext } from './security/principal.ts';
 
 /**
  * On a fresh database (no metadata, no plugin), installs the bundled plugin pack, with its demo data unless
@@ -14,7 +15,7 @@ export async function installBundledPlugins(app: App, config: Config, say: (line
     say(`Installing the plugin ${name}${config.demoData ? ' with demo data' : ''}...`);
     const result = await app.plugins.install(path.join(config.pluginsDir, name), {
       demo: config.demoData,
-      ctx: { actor: app.adminId, requestId: 'start' },
+      ctx: systemContext(app.adminId, 'start'),
     });
     say(`  ${name} ${result.plugin.version}: ${result.steps.length} steps, ${result.rows ?? 0} records`);
     installed.push(name);

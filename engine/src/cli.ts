@@ -7,6 +7,7 @@ import { openDatabase } from './db/connection.ts';
 import { migrateLatest } from './db/migrate.ts';
 import { deployOrThrow, type DeployResult } from './deploy/deploy.ts';
 import { QudaoError, toProblemJson } from './errors/catalog.ts';
+import { systemContext } from './security/principal.ts';
 
 const USAGE = `Usage:
   npm run cli -- migrate
@@ -111,7 +112,7 @@ async function plugin(args: string[], url: string): Promise<number> {
     options: { 'dry-run': { type: 'boolean' }, demo: { type: 'boolean' }, purge: { type: 'boolean' }, yes: { type: 'boolean' } },
   });
   const dryRun = Boolean(values['dry-run']);
-  const ctx = (app: App) => ({ actor: app.adminId, requestId: 'cli' });
+  const ctx = (app: App) => systemContext(app.adminId, 'cli');
   const target = positionals[0];
   if (action === 'list') {
     const answer = await serverOrDirect(url, { method: 'GET', path: '/api/plugins' }, async (app) => ({ data: await app.plugins.list() }));

@@ -3,6 +3,7 @@ import { effectiveDocuments } from '../../metadata/src/effective.ts';
 import { MetadataStore } from '../../metadata/src/store.ts';
 import { isReadFormula, SYSTEM_FIELDS, type FieldDef, type LayoutDoc, type MetadataDoc, type ObjectDoc, type ValidationRuleDoc } from '../../metadata/src/types.ts';
 import { QudaoError } from './errors/catalog.ts';
+import { AccessModel } from './security/access-model.ts';
 import { compileFormulas } from './records/formulas.ts';
 import { relatedPaths, type RelatedPaths } from './records/related-preload.ts';
 import { rollupTargetsByDetail, type RollupTarget } from './records/rollups.ts';
@@ -75,6 +76,8 @@ export class Registry {
   private docs: MetadataDoc[] = [];
   private docsByName: ReadonlyMap<string, ObjectDoc> = new Map();
   private layouts: ReadonlyMap<string, LayoutDoc> = new Map();
+  /** Roles, permission sets and sharing rules, compiled; replaced as a whole on reload. */
+  access = new AccessModel();
   private readonly store: MetadataStore;
 
   constructor(private readonly knex: Knex) {
@@ -94,6 +97,7 @@ export class Registry {
     this.docsByName = new Map(objectDocs.map((d) => [d.name, d]));
     this.layouts = new Map(docs.filter((d): d is LayoutDoc => d.kind === 'layout').map((d) => [d.name, d]));
     this.objects = objects;
+    this.access = new AccessModel(docs);
   }
 
   documents(kind?: string): MetadataDoc[] {
@@ -123,9 +127,11 @@ export class Registry {
 
   objectOrThrow(name: string): ObjectRuntime {
     const object = this.objects.get(name);
-    if (!object) {
-      throw new QudaoError('OBJECT_NOT_FOUND', [], { 'zh-CN': `没有名为 ${name} 的对象`, en: `There is no object named ${name}` });
-    }
+    if (!object) throw this.unknownObject(name);
     return object;
+  }
+
+  unknownObject(name: string): QudaoError {
+    return new QudaoError('OBJECT_NOT_FOUND', [], { 'zh-CN': `没有名为 ${name} 的对象`, en: `There is no object named ${name}` });
   }
 }

@@ -1,4 +1,5 @@
 /** Checks a whole effective set of documents: shapes first, then what the documents say about each other. */
+import { accessScope, checkObjectAccess, checkPermissionSet, checkRole, checkSharingRule, type AccessScope } from './check-access.ts';
 import { checkLayout } from './check-layout.ts';
 import { checkObject } from './check-object.ts';
 import { checkValidationRule } from './check-validation-rule.ts';
@@ -9,17 +10,22 @@ import type { MetadataDoc, ObjectDoc, Problem } from './types.ts';
 export function checkDocuments(docs: readonly MetadataDoc[]): Problem[] {
   const objects = new Map<string, ObjectDoc>();
   for (const doc of docs) if (doc.kind === 'object' && !objects.has(doc.name)) objects.set(doc.name, doc);
+  const scope = accessScope(docs, objects);
   return [
     ...checkDuplicates(docs),
-    ...docs.flatMap((doc) => checkDocument(doc, objects)),
+    ...docs.flatMap((doc) => checkDocument(doc, scope)),
   ];
 }
 
-function checkDocument(doc: MetadataDoc, objects: ReadonlyMap<string, ObjectDoc>): Problem[] {
+function checkDocument(doc: MetadataDoc, scope: AccessScope): Problem[] {
+  const { objects } = scope;
   switch (doc.kind) {
-    case 'object': return checkObject(doc, objects);
+    case 'object': return [...checkObject(doc, objects), ...inDocument(checkObjectAccess(doc, objects), doc)];
     case 'validationRule': return checkValidationRule(doc, objects);
     case 'layout': return checkLayout(doc, objects);
+    case 'role': return checkRole(doc, scope);
+    case 'permissionSet': return checkPermissionSet(doc, scope);
+    case 'sharingRule': return checkSharingRule(doc, scope);
   }
 }
 

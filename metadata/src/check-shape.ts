@@ -2,13 +2,21 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { NAME_PATTERN } from './names.ts';
 import { escapePointer, problem } from './problem.ts';
+import { permissionSetSchema, roleSchema, sharingRuleSchema } from './schemas/access.schema.ts';
 import { layoutSchema } from './schemas/layout.schema.ts';
 import { objectSchema } from './schemas/object.schema.ts';
 import { pluginSchema } from './schemas/plugin.schema.ts';
 import { validationRuleSchema } from './schemas/validation-rule.schema.ts';
 import { DOC_KINDS, type DocKind, type Layer, type Problem } from './types.ts';
 
-const SCHEMAS: Record<DocKind, object> = { object: objectSchema, validationRule: validationRuleSchema, layout: layoutSchema };
+const SCHEMAS: Record<DocKind, object> = {
+  object: objectSchema,
+  validationRule: validationRuleSchema,
+  layout: layoutSchema,
+  role: roleSchema,
+  permissionSet: permissionSetSchema,
+  sharingRule: sharingRuleSchema,
+};
 
 /** Arrays of named items, which a custom layer merges by name (merge-layers.ts). */
 const NAMED_ITEMS = ['fields', 'sections', 'listViews'];

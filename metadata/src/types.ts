@@ -93,6 +93,27 @@ export interface IndexDef {
   unique?: boolean;
 }
 
+/** Record rights a permission set grants on an object. viewAll/modifyAll reach every record, whoever owns it. */
+export const OBJECT_RIGHTS = ['create', 'read', 'update', 'delete', 'viewAll', 'modifyAll'] as const;
+export type ObjectRight = (typeof OBJECT_RIGHTS)[number];
+/** Rights beyond records. */
+export const ADMIN_RIGHTS = ['deploy', 'plugins', 'users', 'audit', 'viewAllData', 'modifyAllData'] as const;
+export type AdminRight = (typeof ADMIN_RIGHTS)[number];
+export const FIELD_ACCESS_LEVELS = ['none', 'read', 'edit'] as const;
+export type FieldAccessLevel = (typeof FIELD_ACCESS_LEVELS)[number];
+
+/** Who sees an object's records beyond their owner (see DESIGN.md "Security"). */
+export interface ObjectAccess {
+  /** Internal users' access to records they neither own nor reach through the role hierarchy or a sharing rule. */
+  internal?: 'private' | 'read' | 'edit';
+  /** This object's records are the portal accounts (the pack's dealer): a portal user belongs to one of them. */
+  portalAccount?: boolean;
+  /** The lookup path (one or two lookups) from this object to the portal account object: portal users see the rows linked to their account. */
+  portalVia?: string;
+  /** Every portal user may read every record (a catalogue). */
+  portalPublic?: boolean;
+}
+
 export interface ObjectDoc {
   kind: 'object';
   name: string;
@@ -102,6 +123,7 @@ export interface ObjectDoc {
   titleField?: string;
   fields: FieldDef[];
   indexes?: IndexDef[];
+  access?: ObjectAccess;
 }
 
 export interface ValidationRuleDoc {
@@ -155,9 +177,50 @@ export interface LayoutDoc {
   listViews?: ListViewDef[];
 }
 
-export type MetadataDoc = ObjectDoc | ValidationRuleDoc | LayoutDoc;
+/** A place in the organisation: users in a role see what users in the roles below it own. */
+export interface RoleDoc {
+  kind: 'role';
+  name: string;
+  label: Label;
+  description?: Partial<Label>;
+  /** The role above this one (`admin` is the top). */
+  parent?: string;
+  /** A role for dealer-portal users. */
+  portal?: boolean;
+  /** Permission sets every user in the role holds. */
+  permissionSets?: string[];
+}
+
+/** Rights on objects, fields and the platform; a user holds the union of their sets. */
+export interface PermissionSetDoc {
+  kind: 'permissionSet';
+  name: string;
+  label: Label;
+  description?: Partial<Label>;
+  objects?: Record<string, Partial<Record<ObjectRight, boolean>>>;
+  /** Per object, fields whose access differs from the object's: `none`, `read` or `edit`. */
+  fields?: Record<string, Record<string, FieldAccessLevel>>;
+  rights?: AdminRight[];
+}
+
+/** Records matching `criteria` are shared with the users of some roles (and, optionally, the roles above them). */
+export interface SharingRuleDoc {
+  kind: 'sharingRule';
+  name: string;
+  label: Label;
+  description?: Partial<Label>;
+  object: string;
+  /** JsonLogic in the subset that compiles to SQL; absent shares every record. */
+  criteria?: JsonLogic;
+  roles: string[];
+  /** Users of the roles below the named ones get the share too. */
+  includeSubordinates?: boolean;
+  access: 'read' | 'edit';
+}
+
+export type MetadataDoc = ObjectDoc | ValidationRuleDoc | LayoutDoc | RoleDoc | PermissionSetDoc | SharingRuleDoc;
 export type DocKind = MetadataDoc['kind'];
-export const DOC_KINDS: readonly DocKind[] = ['object', 'validationRule', 'layout'];
+export const DOC_KINDS: readonly DocKind[] = ['object', 'validationRule', 'layout', 'role', 'permissionSet', 'sharingRule'];
 
 export type Layer = 'base' | 'custom';
 

@@ -23,6 +23,7 @@ import { measureJsonLogic } from './jsonlogic.ts';
 import { loadRows } from './load.ts';
 import { alternate, asyncRate, httpRate, syncRate, type Throughput } from './measure.ts';
 import { writeReport, type Row, type Target } from './report.ts';
+import { systemContext } from '../../engine/src/security/principal.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
 const ROOT = path.resolve(here, '../..');
@@ -79,7 +80,7 @@ async function main() {
     const captured: { sql: string; bindings: unknown[] }[] = [];
     const onQuery = (q: { sql: string; bindings?: unknown[] }) => captured.push({ sql: q.sql, bindings: q.bindings ?? [] });
     knex.on('query', onQuery);
-    const engineList = await listRecords(knex, object, listQuery, { exactCountLimit: 10_000, objects: (name) => app!.registry.object(name) });
+    const engineList = await listRecords(knex, object, listQuery, { exactCountLimit: 10_000, objects: (name) => app!.registry.object(name), scope: app!.records.scope(systemContext(app!.adminId, 'bench')) });
     knex.off('query', onQuery);
     check(captured.length === 1, `listRecords ran ${captured.length} queries`);
     // knex's 'query' event already carries pg's native $n placeholders
@@ -135,7 +136,7 @@ async function main() {
     roundLines.push(`| list SQL, no HTTP | ${sqlPair.all.subject.map((t) => f0(t.rate)).join(' / ')} | ${sqlPair.all.baseline.map((t) => f0(t.rate)).join(' / ')} |`);
     const sqlHand = sqlPair.baseline;
     const sqlGenerated = sqlPair.subject;
-    const sqlListRecords = await asyncRate(() => listRecords(knex, object, listQuery, { exactCountLimit: 10_000, objects: (name) => app!.registry.object(name) }), { concurrency: 10, ms: sqlMs });
+    const sqlListRecords = await asyncRate(() => listRecords(knex, object, listQuery, { exactCountLimit: 10_000, objects: (name) => app!.registry.object(name), scope: app!.records.scope(systemContext(app!.adminId, 'bench')) }), { concurrency: 10, ms: sqlMs });
     const sqlRatio = sqlGenerated.rate / sqlHand.rate;
     log(`list SQL: generated ${f0(sqlGenerated.rate)} q/s, hand ${f0(sqlHand.rate)} q/s, listRecords ${f0(sqlListRecords.rate)} q/s`);
 

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../engine/src/security/principal.ts';
 import { installBundledPlugins } from '../../engine/src/bundled-plugins.ts';
 import { loadConfig } from '../../engine/src/config.ts';
 import { startTestApp, type TestApp } from '../helpers/test-app.ts';
@@ -10,7 +11,7 @@ const PACK = path.join(ROOT, 'plugins/medical_dms');
 const OBJECTS = ['dealer', 'dealer_contact', 'dealer_credit', 'department', 'hospital', 'product', 'product_line', 'qualification'];
 
 let app: TestApp;
-const ctx = () => ({ actor: app.adminId, requestId: 'test' });
+const ctx = () => systemContext(app.adminId, 'test');
 const call = (method: 'GET' | 'POST' | 'PATCH' | 'PUT', url: string, payload?: unknown) =>
   app.server.inject({ method, url, payload: payload as object, headers: { 'accept-language': 'zh-CN' } });
 const count = async (object: string) => (await call('GET', `/api/records/${object}?count=true&limit=1`)).json().total as number;

@@ -1,6 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { systemContext } from '../../engine/src/security/principal.ts';
 import { removePluginFolders, writePluginFolder } from '../helpers/plugin-folder.ts';
 import { deploy, startTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -9,7 +10,7 @@ const EXAMPLE = path.join(ROOT, 'plugins/example_notes');
 const label = (en: string, zh = en) => ({ 'zh-CN': zh, en });
 
 let app: TestApp;
-const ctx = () => ({ actor: app.adminId, requestId: 'test' });
+const ctx = () => systemContext(app.adminId, 'test');
 const call = (method: 'GET' | 'POST' | 'PATCH' | 'DELETE' | 'PUT', url: string, payload?: unknown) =>
   app.server.inject({ method, url, payload: payload as object, headers: { 'accept-language': 'en' } });
 const tables = async () =>

@@ -1,5 +1,5 @@
 /**
- * Expressions that must run in the database (list views' filters; later sharing criteria and automation
+ * Expressions that must run in the database (list views' filters, sharing rules' criteria; later automation
  * criteria) are compiled at deploy with the compiler list requests use, against the metadata the deploy would
  * leave, so a document that deploys never fails when it is used.
  */
@@ -51,6 +51,9 @@ export function checkFilterable(expr: JsonLogic, objectName: string, objects: Ca
 /** Every filter of the documents that must run in the database. */
 export function checkDocumentFilters(documents: readonly MetadataDoc[], objects: CandidateObjects): Problem[] {
   return documents.flatMap((doc) => {
+    if (doc.kind === 'sharingRule' && doc.criteria !== undefined) {
+      return inDocument(checkFilterable(doc.criteria, doc.object, objects, '/criteria'), doc);
+    }
     if (doc.kind !== 'layout') return [];
     return inDocument((doc.listViews ?? []).flatMap((view, i) =>
       view.filter === undefined ? [] : checkFilterable(view.filter, doc.object, objects, `/listViews/${i}/filter`)), doc);

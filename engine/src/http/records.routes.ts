@@ -14,7 +14,7 @@ const withVersion = (reply: FastifyReply, record: RecordData) => reply.header('e
 
 export function registerRecordRoutes(app: FastifyInstance, records: RecordService, host: PluginHost, actor: () => string | null): void {
   app.get<{ Params: Params; Querystring: Query }>('/api/records/:object', async (request) =>
-    records.list(request.params.object, parseListQuery(request.query)),
+    records.list(request.params.object, parseListQuery(request.query), writeContext(request, actor())),
   );
 
   app.post<{ Params: Params }>('/api/records/:object', async (request, reply) => {
@@ -30,7 +30,7 @@ export function registerRecordRoutes(app: FastifyInstance, records: RecordServic
       expand: csv(expand),
       asOf,
       includeDeleted: flag(deleted),
-    });
+    }, writeContext(request, actor()));
     return withVersion(reply, record);
   });
 
@@ -51,12 +51,12 @@ export function registerRecordRoutes(app: FastifyInstance, records: RecordServic
   app.post<{ Params: ActionParams }>('/api/records/:object/:id/actions/:action', async (request) => {
     const { object, id, action } = request.params;
     const run = host.actionOrThrow(object, action);
-    const record = await records.get(object, id);
-    const acting = actor();
-    return run({ object, record, input: request.body, actor: acting, records: recordsApi(records, writeContext(request, acting)) });
+    const ctx = writeContext(request, actor());
+    const record = await records.get(object, id, {}, ctx);
+    return run({ object, record, input: request.body, actor: ctx.actor, records: recordsApi(records, ctx) });
   });
 
   app.get<{ Params: Params }>('/api/records/:object/:id/history', async (request) => ({
-    data: await records.history(request.params.object, request.params.id),
+    data: await records.history(request.params.object, request.params.id, writeContext(request, actor())),
   }));
 }

@@ -1,15 +1,13 @@
 import type { Knex } from 'knex';
+import type { WriteContext } from '../security/principal.ts';
 import type { RecordData } from './row-mapping.ts';
+
+export type { AccessContext, WriteContext } from '../security/principal.ts';
 
 export type AuditAction = 'create' | 'update' | 'delete' | 'restore';
 export type Changes = Record<string, { old: unknown; new: unknown }>;
 
 const OUTBOX_TOPIC: Record<AuditAction, string> = { create: 'created', update: 'updated', delete: 'deleted', restore: 'restored' };
-
-export interface WriteContext {
-  actor: string | null;
-  requestId: string | null;
-}
 
 export interface HistoryEntry {
   id: number;

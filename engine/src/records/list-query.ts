@@ -39,35 +39,56 @@ const SYSTEM_COLUMN_TYPES: Record<string, ColumnInfo['type']> = {
   created_by: 'uuid', updated_by: 'uuid', owner_id: 'uuid', version: 'integer',
 };
 
+/** What a requester may reach through a resolver; absent for the engine's own expressions (sharing criteria). */
+export interface ResolverGuard {
+  /** Whether a field (system fields included) of an object may be read, filtered or sorted on. */
+  canRead(object: ObjectRuntime, field: string): boolean;
+  /** The related rows a lookup path may see: a condition over `alias`, or null for all of them. */
+  visibleRows(object: ObjectRuntime, alias: string): SqlFragment | null;
+}
+
+/** The requester's reach, as a list needs it (security/record-scope.ts implements it). */
+export interface ListScope extends ResolverGuard {
+  /** The rows the requester may read, as a condition over `alias`; null when that is every row. */
+  rows(object: ObjectRuntime, mode: 'read', alias: string): SqlFragment | null;
+}
+
 /** Filters, sorts and sort keys resolve names only through the object's metadata: nothing else reaches SQL. */
-export function columnResolver(object: ObjectRuntime): ColumnResolver {
+export function columnResolver(object: ObjectRuntime, alias = ALIAS, guard?: ResolverGuard): ColumnResolver {
   return (name) => {
-    if (Object.hasOwn(SYSTEM_COLUMN_TYPES, name)) return { identifier: `${ALIAS}.${name}`, type: SYSTEM_COLUMN_TYPES[name] };
+    if (guard && !guard.canRead(object, name)) return undefined;
+    if (Object.hasOwn(SYSTEM_COLUMN_TYPES, name)) return { identifier: `${alias}.${name}`, type: SYSTEM_COLUMN_TYPES[name] };
     const field = object.fields.get(name);
     if (!field) return undefined;
     // A formula computed on read has no column: the filter and sort compilers refuse its 'formula' type by name.
-    return { identifier: `${ALIAS}.${name}`, type: isReadFormula(field) ? 'formula' : valueType(field) };
+    return { identifier: `${alias}.${name}`, type: isReadFormula(field) ? 'formula' : valueType(field) };
   };
 }
 
 const LOOKUP_TYPES = new Set(['lookup', 'master_detail']);
 
-/** One lookup followed: the related table, its alias, and the column (on the record or the previous hop) pointing at it. */
-interface Hop { table: string; alias: string; from: string }
+/** One lookup followed: the related table, its alias, the column (on the record or the previous hop) pointing at it, and which of its rows count. */
+interface Hop { table: string; alias: string; from: string; visible: SqlFragment | null }
 
 /**
  * Filters may also name a field one or two lookups away (`partner.region`, `partner.parent.tier`), following only
  * lookups the metadata declares: a condition on it becomes an EXISTS on the related rows in the same statement.
+ * With a guard, every step must be readable and a related row the requester can't see reads as empty.
  */
-export function filterResolver(object: ObjectRuntime, objects: (name: string) => ObjectRuntime | undefined): ColumnResolver {
-  const plain = columnResolver(object);
+export function filterResolver(
+  object: ObjectRuntime,
+  objects: (name: string) => ObjectRuntime | undefined,
+  alias = ALIAS,
+  guard?: ResolverGuard,
+): ColumnResolver {
+  const plain = columnResolver(object, alias, guard);
   return (name) => {
     const path = name.split('.');
     if (path.length === 1) return plain(name);
     if (path.length > 3) return undefined;
-    const followed = followLookups(object, path.slice(0, -1), objects);
+    const followed = followLookups(object, path.slice(0, -1), objects, alias, guard);
     const leafName = path[path.length - 1];
-    const leaf = followed && columnResolver(followed.target)(leafName);
+    const leaf = followed && columnResolver(followed.target, ALIAS, guard)(leafName);
     if (!leaf) return undefined;
     const { hops } = followed;
     return {
@@ -78,14 +99,16 @@ export function filterResolver(object: ObjectRuntime, objects: (name: string) =>
   };
 }
 
-function followLookups(object: ObjectRuntime, steps: string[], objects: (name: string) => ObjectRuntime | undefined) {
+function followLookups(object: ObjectRuntime, steps: string[], objects: (name: string) => ObjectRuntime | undefined, alias: string, guard?: ResolverGuard) {
   const hops: Hop[] = [];
   let target = object;
   for (const [depth, step] of steps.entries()) {
     const field = target.fields.get(step);
     const next = field && LOOKUP_TYPES.has(field.type) ? objects(field.target ?? '') : undefined;
-    if (!next) return undefined;
-    hops.push({ table: next.table, alias: `r${depth}`, from: `${depth === 0 ? ALIAS : `r${depth - 1}`}.${step}` });
+    if (!next || (guard && !guard.canRead(target, step))) return undefined;
+    const hopAlias = alias === ALIAS ? `r${depth}` : `${alias}_r${depth}`;
+    const from = depth === 0 ? alias : hops[depth - 1].alias;
+    hops.push({ table: next.table, alias: hopAlias, from: `${from}.${step}`, visible: guard ? guard.visibleRows(next, hopAlias) : null });
     target = next;
   }
   return { hops, target };
@@ -102,8 +125,8 @@ function followLookups(object: ObjectRuntime, steps: string[], objects: (name: s
 function throughLookups(hops: Hop[], condition: SqlFragment, matchesEmpty: boolean): SqlFragment {
   const onRelated = matchesEmpty ? { sql: `(${condition.sql}) IS NOT TRUE`, bindings: condition.bindings } : condition;
   const exists = hops.reduceRight<SqlFragment>((inner, hop) => ({
-    sql: `EXISTS (SELECT 1 FROM ?? AS ${hop.alias} WHERE ${hop.alias}.id = ?? AND ${hop.alias}.deleted_at IS NULL AND (${inner.sql}))`,
-    bindings: [hop.table, hop.from, ...inner.bindings],
+    sql: `EXISTS (SELECT 1 FROM ?? AS ${hop.alias} WHERE ${hop.alias}.id = ?? AND ${hop.alias}.deleted_at IS NULL${hop.visible ? ` AND (${hop.visible.sql})` : ''} AND (${inner.sql}))`,
+    bindings: [hop.table, hop.from, ...(hop.visible?.bindings ?? []), ...inner.bindings],
   }), onRelated);
   return matchesEmpty ? { sql: `NOT ${exists.sql}`, bindings: exists.bindings } : exists;
 }
@@ -112,15 +135,18 @@ export async function listRecords(
   knex: Knex,
   object: ObjectRuntime,
   query: ListQuery,
-  options: { exactCountLimit: number; objects: (name: string) => ObjectRuntime | undefined },
+  options: { exactCountLimit: number; objects: (name: string) => ObjectRuntime | undefined; scope: ListScope },
 ): Promise<ListResult> {
-  const resolve = columnResolver(object);
-  const filterColumns = filterResolver(object, options.objects);
+  const { scope } = options;
+  const resolve = columnResolver(object, ALIAS, scope);
+  const filterColumns = filterResolver(object, options.objects, ALIAS, scope);
+  const visible = scope.rows(object, 'read', ALIAS);
   const keys = parseSort(query.sort, resolve);
   const limit = query.limit ?? 50;
   const where = (builder: Knex.QueryBuilder) => {
     builder.from({ [ALIAS]: object.table });
     builder.where(knex.raw(`${ALIAS}.deleted_at IS ${query.deleted ? 'NOT NULL' : 'NULL'}`));
+    if (visible) builder.where(knex.raw(visible.sql, visible.bindings as Knex.RawBinding[]));
     for (const expr of [query.viewFilter, query.filter]) {
       if (expr === undefined) continue;
       const filter = compileFilter(expr, filterColumns);

@@ -1,10 +1,12 @@
 import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
+import { COMPUTED_FIELD_TYPES } from '../../../metadata/src/types.ts';
 import { QudaoError, type FieldError } from '../errors/catalog.ts';
 import type { BeforeWriteEvent } from '../plugin-api.ts';
 import type { ObjectRuntime, Registry } from '../registry.ts';
 import { sequenceName } from '../schema-sync/names.ts';
-import { diffRecords, historyOf, replay, withEffects, type HistoryEntry, type WriteContext } from './audit.ts';
+import { RecordScope, type AccessMode } from '../security/record-scope.ts';
+import { diffRecords, historyOf, replay, withEffects, type AccessContext, type HistoryEntry, type WriteContext } from './audit.ts';
 import { fieldErrorFromDb } from './db-errors.ts';
 import { expandLookups } from './expand.ts';
 import { computeFormulas } from './formulas.ts';
@@ -38,10 +40,14 @@ export class RecordService {
   ) {}
 
   async create(objectName: string, input: unknown, ctx: WriteContext): Promise<RecordData> {
-    const object = this.registry.objectOrThrow(objectName);
-    const related = await this.related(object, isPlainObject(input) ? input : {});
-    const { values, errors } = object.validator.validateCreate(input, related);
+    const scope = this.scope(ctx);
+    const object = this.objectFor(scope, objectName, 'create');
+    const given = scope.fillAccountLink(object, isPlainObject(input) ? input : {});
+    assertEditable(scope, object, given);
+    const related = await this.related(object, given);
+    const { values, errors } = object.validator.validateCreate(isPlainObject(input) ? given : input, related);
     assertValid(errors);
+    await this.assertReachableLookups(scope, object, values);
     await this.hooks.beforeWrite({ object: object.name, action: 'create', values, actor: ctx.actor });
     const now = new Date().toISOString();
     const system = { id: uuidv7(), created_at: now, created_by: ctx.actor, updated_at: now, updated_by: ctx.actor, owner_id: ctx.actor, version: 1, deleted_at: null };
@@ -51,23 +57,29 @@ export class RecordService {
     const [row] = await this.execute(object, [undefined, expected], (db) =>
       withEffects(db, db(object.table).insert({ ...system, ...rowFromValues(object, fields) }).returning(object.columns), object.name, 'create', diffRecords({}, expected), { ...ctx, at: now }),
     );
-    return recordFromRow(object, row);
+    return scope.redact(object, recordFromRow(object, row));
   }
 
-  async get(objectName: string, id: string, options: ReadOptions = {}): Promise<RecordData> {
-    const object = this.registry.objectOrThrow(objectName);
-    const record = options.asOf ? await this.asOf(object, id, options.asOf) : await this.current(object, id, options);
-    const [expanded] = await expandLookups(this.knex, this.registry, object, [pick(record, options.fields)], options.expand ?? []);
+  async get(objectName: string, id: string, options: ReadOptions, ctx: AccessContext): Promise<RecordData> {
+    const scope = this.scope(ctx);
+    const object = this.objectFor(scope, objectName, 'read');
+    assertReadable(scope, object, 'fields', options.fields ?? []);
+    const current = await this.current(object, id, scope, 'read', { includeDeleted: options.includeDeleted || options.asOf !== undefined });
+    const record = options.asOf ? await this.asOf(object, id, options.asOf) : current;
+    const [expanded] = await expandLookups(this.knex, scope, object, [pick(scope.redact(object, record), options.fields)], options.expand ?? []);
     return expanded;
   }
 
   async update(objectName: string, id: string, body: unknown, expectedVersion: number | undefined, ctx: WriteContext): Promise<RecordData> {
-    const object = this.registry.objectOrThrow(objectName);
+    const scope = this.scope(ctx);
+    const object = this.objectFor(scope, objectName, 'update');
     const { version, ...patch } = assertObject(body);
-    return this.mutate(object, id, 'update', ctx, { pinned: expectedVersion ?? parseVersion(version) }, async (current) => {
+    assertEditable(scope, object, patch);
+    return this.mutate(object, id, 'update', scope, ctx, { pinned: expectedVersion ?? parseVersion(version) }, async (current) => {
       const related = await this.related(object, { ...current, ...patch });
       const { values, errors } = object.validator.validateUpdate(patch, current, related);
       assertValid(errors);
+      await this.assertReachableLookups(scope, object, patch);
       const changed = Object.keys(diffRecords(current, values));
       if (!changed.length) return undefined;
       const changedValues = Object.fromEntries(changed.map((k) => [k, values[k]]));
@@ -78,37 +90,93 @@ export class RecordService {
   }
 
   async remove(objectName: string, id: string, ctx: WriteContext): Promise<RecordData> {
-    const object = this.registry.objectOrThrow(objectName);
-    return this.mutate(object, id, 'delete', ctx, {}, () => ({ deleted_at: new Date().toISOString() }));
+    const scope = this.scope(ctx);
+    const object = this.objectFor(scope, objectName, 'delete');
+    return this.mutate(object, id, 'delete', scope, ctx, {}, () => ({ deleted_at: new Date().toISOString() }));
   }
 
   async restore(objectName: string, id: string, ctx: WriteContext): Promise<RecordData> {
-    const object = this.registry.objectOrThrow(objectName);
-    return this.mutate(object, id, 'restore', ctx, { includeDeleted: true }, (current) =>
+    const scope = this.scope(ctx);
+    const object = this.objectFor(scope, objectName, 'delete');
+    return this.mutate(object, id, 'restore', scope, ctx, { includeDeleted: true }, (current) =>
       current.deleted_at === null ? undefined : { deleted_at: null },
     );
   }
 
-  async list(objectName: string, request: ListQuery): Promise<ListResult> {
-    const object = this.registry.objectOrThrow(objectName);
+  async list(objectName: string, request: ListQuery, ctx: AccessContext): Promise<ListResult> {
+    const scope = this.scope(ctx);
+    const object = this.objectFor(scope, objectName, 'read');
     const query = withListView(request, object.name, (name) => this.registry.layout(name));
-    const result = await listRecords(this.knex, object, query, { exactCountLimit: this.options.exactCountLimit, objects: (name) => this.registry.object(name) });
-    result.data = await expandLookups(this.knex, this.registry, object, result.data, query.expand ?? []);
+    assertReadable(scope, object, 'fields', query.fields ?? []);
+    const result = await listRecords(this.knex, object, query, {
+      exactCountLimit: this.options.exactCountLimit,
+      objects: (name) => this.registry.object(name),
+      scope,
+    });
+    result.data = await expandLookups(this.knex, scope, object, result.data.map((r) => scope.redact(object, r)), query.expand ?? []);
     return result;
   }
 
-  async history(objectName: string, id: string): Promise<HistoryEntry[]> {
-    const object = this.registry.objectOrThrow(objectName);
+  /** The audit entries of a record the principal can read, each showing only the fields it can read. */
+  async history(objectName: string, id: string, ctx: AccessContext): Promise<HistoryEntry[]> {
+    const scope = this.scope(ctx);
+    const object = this.objectFor(scope, objectName, 'read');
+    await this.current(object, id, scope, 'read', { includeDeleted: true });
     const entries = await historyOf(this.knex, object.name, id);
-    if (!entries.length) throw recordNotFound(object, id);
-    return entries;
+    return entries.map((entry) => ({ ...entry, changes: scope.redact(object, entry.changes) as typeof entry.changes }));
   }
 
-  private async current(object: ObjectRuntime, id: string, options: ReadOptions): Promise<RecordData> {
+  /** The reach of a principal into the records, for this request. */
+  scope(ctx: AccessContext): RecordScope {
+    return new RecordScope(this.registry.access, ctx.principal, (name) => this.registry.object(name));
+  }
+
+  /** An object the principal can't read is, to it, an object that doesn't exist; one it can read but not change answers 403. */
+  private objectFor(scope: RecordScope, objectName: string, right: 'read' | 'create' | 'update' | 'delete'): ObjectRuntime {
+    const object = this.registry.objectOrThrow(objectName);
+    if (!scope.can(object, 'read')) throw this.registry.unknownObject(objectName);
+    if (!scope.can(object, right)) throw forbidden(object, right);
+    return object;
+  }
+
+  /** The record, if the principal may read (or edit) it; otherwise the same 404 as a record that doesn't exist. */
+  private async current(object: ObjectRuntime, id: string, scope: RecordScope, mode: AccessMode, options: { includeDeleted?: boolean }): Promise<RecordData> {
     assertUuid(object, id);
-    const { rows } = await this.knex.raw(this.byIdSql(object, Boolean(options.includeDeleted)), [id]);
+    const visible = scope.rows(object, 'read');
+    const { rows } = visible
+      ? await this.knex.raw(`${this.byIdSql(object, Boolean(options.includeDeleted))} AND (${visible.sql})`, [id, ...visible.bindings] as Knex.RawBinding[])
+      : await this.knex.raw(this.byIdSql(object, Boolean(options.includeDeleted)), [id]);
     if (!rows.length) throw recordNotFound(object, id);
+    if (mode === 'edit') await this.assertEditableRow(scope, object, id);
     return recordFromRow(object, rows[0]);
+  }
+
+  /** A record the principal can read but not edit answers 403. */
+  private async assertEditableRow(scope: RecordScope, object: ObjectRuntime, id: string): Promise<void> {
+    const editable = scope.rows(object, 'edit');
+    if (!editable) return;
+    const { rows } = await this.knex.raw(`SELECT 1 FROM ?? AS t WHERE t.id = ? AND (${editable.sql})`, [object.table, id, ...editable.bindings] as Knex.RawBinding[]);
+    if (!rows.length) throw forbidden(object, 'update');
+  }
+
+  /**
+   * A lookup may only point at a record the principal can read: otherwise a write could link to, and through
+   * formulas and rules read from, a record it can't see. One query per lookup written.
+   */
+  private async assertReachableLookups(scope: RecordScope, object: ObjectRuntime, values: RecordData): Promise<void> {
+    const errors: FieldError[] = [];
+    for (const field of object.fieldList) {
+      const id = values[field.name];
+      if ((field.type !== 'lookup' && field.type !== 'master_detail') || typeof id !== 'string') continue;
+      const target = this.registry.object(field.target ?? '');
+      const visible = target ? scope.visibleRows(target, 't') : null;
+      if (!target || visible === null) continue;
+      const { rows } = await this.knex.raw(`SELECT 1 FROM ?? AS t WHERE t.id = ? AND (${visible.sql})`, [target.table, id, ...visible.bindings] as Knex.RawBinding[]);
+      if (!rows.length) {
+        errors.push({ field: field.name, rule: 'not_found', message: { 'zh-CN': `找不到 id 为 ${id} 的${target.doc.label['zh-CN']}`, en: `there is no ${target.doc.label.en} with id ${id}` } });
+      }
+    }
+    assertValid(errors);
   }
 
   /** Read by id is the hottest query: its SQL is built once per object version, not per request. */
@@ -144,19 +212,20 @@ export class RecordService {
     object: ObjectRuntime,
     id: string,
     action: 'update' | 'delete' | 'restore',
+    scope: RecordScope,
     ctx: WriteContext,
     options: { pinned?: number; includeDeleted?: boolean },
     decide: (current: RecordData) => RecordData | undefined | Promise<RecordData | undefined>,
   ): Promise<RecordData> {
     for (let attempt = 1; ; attempt++) {
-      const current = await this.current(object, id, { includeDeleted: options.includeDeleted });
-      if (options.pinned !== undefined && options.pinned !== current.version) throw versionConflict(current);
+      const current = await this.current(object, id, scope, 'edit', { includeDeleted: options.includeDeleted });
+      if (options.pinned !== undefined && options.pinned !== current.version) throw versionConflict(scope.redact(object, current));
       const values = await decide(current);
-      if (!values) return current;
+      if (!values) return scope.redact(object, current);
       const written = await this.applyChange(object, current, values, action, ctx);
-      if (written) return written;
+      if (written) return scope.redact(object, written);
       if (options.pinned !== undefined || attempt === MAX_WRITE_ATTEMPTS) {
-        throw versionConflict(await this.current(object, id, { includeDeleted: true }));
+        throw versionConflict(scope.redact(object, await this.current(object, id, scope, 'read', { includeDeleted: true })));
       }
     }
   }
@@ -231,6 +300,40 @@ const blankRecord = (object: ObjectRuntime): RecordData => Object.fromEntries(ob
 function pick(record: RecordData, fields: readonly string[] | undefined): RecordData {
   if (!fields) return record;
   return Object.fromEntries(Object.entries(record).filter(([k]) => ALWAYS_RETURNED.has(k) || fields.includes(k)));
+}
+
+/** Fields the principal may not set are refused by name (system and computed fields, by the validator, for everyone). */
+function assertEditable(scope: RecordScope, object: ObjectRuntime, values: RecordData): void {
+  const settable = (name: string) => !COMPUTED_FIELD_TYPES.has(object.fields.get(name)!.type);
+  const refused = Object.keys(values).filter((name) => object.fields.has(name) && settable(name) && !scope.canEdit(object, name));
+  if (!refused.length) return;
+  throw new QudaoError('FORBIDDEN', refused.map((name) => ({
+    field: name,
+    rule: 'not_editable',
+    message: { 'zh-CN': `你没有修改字段 ${name} 的权限`, en: `you may not set the field ${name}` },
+  })));
+}
+
+/** Naming a field the principal can't read is answered like naming one that doesn't exist. */
+function assertReadable(scope: RecordScope, object: ObjectRuntime, param: string, names: readonly string[]): void {
+  const unknown = names.filter((name) => !scope.canRead(object, name));
+  if (!unknown.length) return;
+  throw new QudaoError('BAD_REQUEST', unknown.map((name) => ({
+    field: param,
+    rule: 'unknown_field',
+    message: { 'zh-CN': `${object.name} 没有字段 ${name}`, en: `${object.name} has no field ${name}` },
+  })));
+}
+
+function forbidden(object: ObjectRuntime, right: string): QudaoError {
+  const verbs: Record<string, [string, string]> = {
+    create: ['新建', 'create'], update: ['修改', 'change'], delete: ['删除', 'delete'], read: ['查看', 'read'],
+  };
+  const [zh, en] = verbs[right] ?? [right, right];
+  return new QudaoError('FORBIDDEN', [], {
+    'zh-CN': `你没有${zh}${object.doc.label['zh-CN']}的权限`,
+    en: `you may not ${en} ${object.doc.label.en} records`,
+  });
 }
 
 function assertValid(errors: FieldError[]): void {

@@ -1,4 +1,5 @@
 /** JSON Schema of an `object` document (see ObjectDoc in types.ts). */
+import { NAME_PATTERN } from '../names.ts';
 import { COMPUTED_RETURN_TYPES, FIELD_TYPES, ROLLUP_AGGREGATES } from '../types.ts';
 import { descriptionSchema, labelSchema, nameSchema } from './common.schema.ts';
 
@@ -76,5 +77,15 @@ export const objectSchema = {
     titleField: nameSchema,
     fields: { type: 'array', items: fieldSchema },
     indexes: { type: 'array', items: indexSchema },
+    access: {
+      type: 'object',
+      additionalProperties: false,
+      properties: {
+        internal: { enum: ['private', 'read', 'edit'] },
+        portalAccount: { type: 'boolean' },
+        portalVia: { type: 'string', pattern: `^${NAME_PATTERN.source.slice(1, -1)}(\\.${NAME_PATTERN.source.slice(1, -1)}){0,1}$` },
+        portalPublic: { type: 'boolean' },
+      },
+    },
   },
 } as const;

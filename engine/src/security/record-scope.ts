@@ -1,0 +1,148 @@
+/**
+ * One principal's reach into the records: which objects, which fields, and which rows, as SQL conditions that
+ * every query of the records service includes. The single place where record access is decided.
+ */
+import { SYSTEM_FIELDS } from '../../../metadata/src/types.ts';
+import type { ObjectRight, SharingRuleDoc } from '../../../metadata/src/types.ts';
+import { compileFilter, type SqlFragment } from '../records/filter-sql.ts';
+import { filterResolver, type ResolverGuard } from '../records/list-query.ts';
+import type { RecordData } from '../records/row-mapping.ts';
+import type { ObjectRuntime } from '../registry.ts';
+import type { AccessModel, ObjectGrant, Profile } from './access-model.ts';
+import type { Principal } from './principal.ts';
+
+export type AccessMode = 'read' | 'edit';
+
+const SYSTEM = new Set<string>(SYSTEM_FIELDS);
+const NOTHING: SqlFragment = { sql: 'FALSE', bindings: [] };
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Criteria compiled once per object version and alias; the compiled SQL holds no principal. */
+const compiledCriteria = new WeakMap<ObjectRuntime, Map<string, SqlFragment>>();
+
+/** Why a row is within reach: the branches of the visibility condition, each with its SQL. */
+export interface Grounds {
+  /** Null: every row (the reason says why). */
+  all: string | null;
+  branches: { reason: string; condition: SqlFragment }[];
+}
+
+export class RecordScope implements ResolverGuard {
+  readonly profile: Profile;
+
+  constructor(
+    private readonly model: AccessModel,
+    readonly principal: Principal,
+    private readonly objects: (name: string) => ObjectRuntime | undefined,
+  ) {
+    this.profile = model.profile(principal);
+  }
+
+  /** An object the principal may read; undefined otherwise (or when there is none by that name). */
+  objectOf(name: string): ObjectRuntime | undefined {
+    const object = this.objects(name);
+    return object && this.can(object, 'read') ? object : undefined;
+  }
+
+  /**
+   * A portal user's new record is linked to its own account when the object reaches the account through one
+   * lookup and the record leaves it out; a different account is refused by the lookup check like any record it
+   * can't see.
+   */
+  fillAccountLink(object: ObjectRuntime, input: RecordData): RecordData {
+    const via = object.doc.access?.portalVia;
+    if (!this.profile.portal || via === undefined || via.includes('.') || input[via] !== undefined) return input;
+    return { ...input, [via]: this.principal.accountId };
+  }
+
+  grant(object: ObjectRuntime): ObjectGrant {
+    return this.profile.object(object.name);
+  }
+
+  can(object: ObjectRuntime, right: ObjectRight): boolean {
+    return this.grant(object).rights.has(right);
+  }
+
+  canRead(object: ObjectRuntime, field: string): boolean {
+    const grant = this.grant(object);
+    return grant.rights.has('read') && (SYSTEM.has(field) || grant.fields.has(field));
+  }
+
+  canEdit(object: ObjectRuntime, field: string): boolean {
+    return this.grant(object).fields.get(field) === 'edit';
+  }
+
+  /** The record without the fields the principal can't read. */
+  redact(object: ObjectRuntime, record: RecordData): RecordData {
+    const grant = this.grant(object);
+    if (object.fieldList.every((f) => grant.fields.has(f.name))) return record;
+    return Object.fromEntries(Object.entries(record).filter(([key]) => SYSTEM.has(key) || grant.fields.has(key)));
+  }
+
+  /** ResolverGuard: a related row counts when the principal may read it. */
+  visibleRows(object: ObjectRuntime, alias: string): SqlFragment | null {
+    return this.can(object, 'read') ? this.rows(object, 'read', alias) : NOTHING;
+  }
+
+  /** The rows the principal may read or edit, as a condition over `alias`; null when that is every row. */
+  rows(object: ObjectRuntime, mode: AccessMode, alias = 't'): SqlFragment | null {
+    const grounds = this.grounds(object, mode, alias);
+    if (grounds.all !== null) return null;
+    if (!grounds.branches.length) return NOTHING;
+    return {
+      sql: grounds.branches.map((b) => `(${b.condition.sql})`).join(' OR '),
+      bindings: grounds.branches.flatMap((b) => b.condition.bindings),
+    };
+  }
+
+  /** The branches of `rows`, named: what "explain access" reports, and what `rows` ORs together. */
+  grounds(object: ObjectRuntime, mode: AccessMode, alias = 't'): Grounds {
+    const grant = this.grant(object);
+    if (this.profile.portal) return this.portalGrounds(object, mode, alias);
+    if (grant.rights.has(mode === 'read' ? 'viewAll' : 'modifyAll')) {
+      return { all: `permission ${mode === 'read' ? 'viewAll' : 'modifyAll'}`, branches: [] };
+    }
+    const internal = object.doc.access?.internal ?? 'private';
+    if (internal === 'edit' || (internal === 'read' && mode === 'read')) return { all: `object access ${internal}`, branches: [] };
+    const branches: Grounds['branches'] = [
+      { reason: 'owner', condition: { sql: `${alias}.owner_id = ?`, bindings: [this.principal.userId] } },
+    ];
+    if (this.profile.subordinateRoles.length) {
+      branches.push({
+        reason: 'role hierarchy',
+        condition: { sql: `${alias}.owner_id IN (SELECT u.id FROM qd_users AS u WHERE u.role = ANY(?::text[]))`, bindings: [this.profile.subordinateRoles] },
+      });
+    }
+    for (const rule of grant.sharing[mode]) {
+      if (rule.criteria === undefined) return { all: `sharing rule ${rule.name}`, branches: [] };
+      branches.push({ reason: `sharing rule ${rule.name}`, condition: this.criteria(object, rule, alias) });
+    }
+    return { all: null, branches };
+  }
+
+  /** A portal user reaches the rows linked to its own account (the dealer), whoever owns them, and nothing else. */
+  private portalGrounds(object: ObjectRuntime, mode: AccessMode, alias: string): Grounds {
+    const access = object.doc.access ?? {};
+    const account = this.principal.accountId;
+    if (access.portalPublic && mode === 'read') return { all: 'object access portalPublic', branches: [] };
+    if (account === null || !UUID.test(account)) return { all: null, branches: [] };
+    if (access.portalAccount) {
+      return { all: null, branches: [{ reason: 'dealer link', condition: { sql: `${alias}.id = ?`, bindings: [account] } }] };
+    }
+    if (access.portalVia === undefined) return { all: null, branches: [] };
+    const link = compileFilter({ '==': [{ var: access.portalVia }, account] }, filterResolver(object, this.objects, alias));
+    return { all: null, branches: [{ reason: `dealer link ${access.portalVia}`, condition: link }] };
+  }
+
+  private criteria(object: ObjectRuntime, rule: SharingRuleDoc, alias: string): SqlFragment {
+    let byKey = compiledCriteria.get(object);
+    if (!byKey) compiledCriteria.set(object, (byKey = new Map()));
+    const key = `${rule.name}\u0000${alias}\u0000${JSON.stringify(rule.criteria)}`;
+    let fragment = byKey.get(key);
+    if (!fragment) {
+      fragment = compileFilter(rule.criteria, filterResolver(object, this.objects, alias));
+      byKey.set(key, fragment);
+    }
+    return fragment;
+  }
+}
