@@ -111,6 +111,14 @@ export function checkObjectAccess(object: ObjectDoc, objects: ObjectsByName): Pr
       `只能有一个门户账户对象（现有：${accounts.map((o) => o.name).join('、')}）`,
       `there can be only one portal account object (now: ${accounts.map((o) => o.name).join(', ')})`));
   }
+  if (access.controlledBy !== undefined) {
+    const master = followLookups(object, [access.controlledBy], objects);
+    if (!master) {
+      problems.push(problem('/access/controlledBy', 'controlled_by', `${access.controlledBy} 须是查找字段`, `${access.controlledBy} must be a lookup field`));
+    } else if (controlCycle(object, objects)) {
+      problems.push(problem('/access/controlledBy', 'controlled_by_cycle', `${object.name} 的上级记录链形成了循环`, `the masters of ${object.name} form a cycle`));
+    }
+  }
   if (access.portalVia !== undefined) {
     const reached = followLookups(object, access.portalVia.split('.'), objects);
     if (!reached?.access?.portalAccount) {
@@ -130,4 +138,16 @@ function followLookups(object: ObjectDoc, steps: string[], objects: ObjectsByNam
     current = objects.get(field.target ?? '');
   }
   return current;
+}
+
+function controlCycle(object: ObjectDoc, objects: ObjectsByName): boolean {
+  const seen = new Set([object.name]);
+  for (let current = object; current.access?.controlledBy !== undefined;) {
+    const master = followLookups(current, [current.access.controlledBy], objects);
+    if (!master) return false;
+    if (seen.has(master.name)) return true;
+    seen.add(master.name);
+    current = master;
+  }
+  return false;
 }

@@ -106,6 +106,8 @@ export type FieldAccessLevel = (typeof FIELD_ACCESS_LEVELS)[number];
 export interface ObjectAccess {
   /** Internal users' access to records they neither own nor reach through the role hierarchy or a sharing rule. */
   internal?: 'private' | 'read' | 'edit';
+  /** A lookup to the master record: whoever may read (edit) the master may read (edit) this record too ("controlled by parent"). */
+  controlledBy?: string;
   /** This object's records are the portal accounts (the pack's dealer): a portal user belongs to one of them. */
   portalAccount?: boolean;
   /** The lookup path (one or two lookups) from this object to the portal account object: portal users see the rows linked to their account. */

@@ -42,15 +42,16 @@ export class RecordService {
   async create(objectName: string, input: unknown, ctx: WriteContext): Promise<RecordData> {
     const scope = this.scope(ctx);
     const object = this.objectFor(scope, objectName, 'create');
-    const given = scope.fillAccountLink(object, isPlainObject(input) ? input : {});
+    const { owner_id: owner, ...given } = scope.fillAccountLink(object, isPlainObject(input) ? input : {});
     assertEditable(scope, object, given);
+    const ownerId = owner === undefined ? ctx.actor : await this.newOwner(scope, object, owner);
     const related = await this.related(object, given);
     const { values, errors } = object.validator.validateCreate(isPlainObject(input) ? given : input, related);
     assertValid(errors);
     await this.assertReachableLookups(scope, object, values);
     await this.hooks.beforeWrite({ object: object.name, action: 'create', values, actor: ctx.actor });
     const now = new Date().toISOString();
-    const system = { id: uuidv7(), created_at: now, created_by: ctx.actor, updated_at: now, updated_by: ctx.actor, owner_id: ctx.actor, version: 1, deleted_at: null };
+    const system = { id: uuidv7(), created_at: now, created_by: ctx.actor, updated_at: now, updated_by: ctx.actor, owner_id: ownerId, version: 1, deleted_at: null };
     const written = { ...values, ...(await this.autonumbers(object)) };
     const fields = { ...written, ...computeFormulas(object.formulas, { ...blankRecord(object), ...written, ...related }) };
     const expected = { ...blankRecord(object), ...system, ...fields };
@@ -73,13 +74,15 @@ export class RecordService {
   async update(objectName: string, id: string, body: unknown, expectedVersion: number | undefined, ctx: WriteContext): Promise<RecordData> {
     const scope = this.scope(ctx);
     const object = this.objectFor(scope, objectName, 'update');
-    const { version, ...patch } = assertObject(body);
+    const { version, owner_id: owner, ...patch } = assertObject(body);
     assertEditable(scope, object, patch);
+    const transfer = owner === undefined ? {} : { owner_id: await this.newOwner(scope, object, owner) };
     return this.mutate(object, id, 'update', scope, ctx, { pinned: expectedVersion ?? parseVersion(version) }, async (current) => {
       const related = await this.related(object, { ...current, ...patch });
-      const { values, errors } = object.validator.validateUpdate(patch, current, related);
+      const { values: validated, errors } = object.validator.validateUpdate(patch, current, related);
       assertValid(errors);
       await this.assertReachableLookups(scope, object, patch);
+      const values: RecordData = { ...validated, ...transfer };
       const changed = Object.keys(diffRecords(current, values));
       if (!changed.length) return undefined;
       const changedValues = Object.fromEntries(changed.map((k) => [k, values[k]]));
@@ -149,6 +152,21 @@ export class RecordService {
     if (!rows.length) throw recordNotFound(object, id);
     if (mode === 'edit') await this.assertEditableRow(scope, object, id);
     return recordFromRow(object, rows[0]);
+  }
+
+  /**
+   * `owner_id` in a write hands the record to another user: only a principal that may modify every record of the
+   * object may, and only to an active user.
+   */
+  private async newOwner(scope: RecordScope, object: ObjectRuntime, owner: unknown): Promise<string> {
+    if (!scope.can(object, 'modifyAll')) {
+      throw new QudaoError('FORBIDDEN', [{ field: 'owner_id', rule: 'not_editable', message: { 'zh-CN': '你没有转移记录所有者的权限', en: 'you may not change the owner of a record' } }]);
+    }
+    const found = typeof owner === 'string' && UUID.test(owner) && await this.knex('qd_users').where({ id: owner, active: true }).first('id');
+    if (!found) {
+      throw new QudaoError('RECORD_INVALID', [{ field: 'owner_id', rule: 'not_found', message: { 'zh-CN': '所有者须是有效的用户', en: 'the owner must be an active user' } }]);
+    }
+    return owner as string;
   }
 
   /** A record the principal can read but not edit answers 403. */

@@ -117,7 +117,27 @@ export class RecordScope implements ResolverGuard {
       if (rule.criteria === undefined) return { all: `sharing rule ${rule.name}`, branches: [] };
       branches.push({ reason: `sharing rule ${rule.name}`, condition: this.criteria(object, rule, alias) });
     }
+    const master = this.masterCondition(object, mode, alias);
+    if (master === null) return { all: `master record (${object.doc.access?.controlledBy})`, branches: [] };
+    if (master) branches.push({ reason: `master record (${object.doc.access!.controlledBy})`, condition: master });
     return { all: null, branches };
+  }
+
+  /**
+   * "Controlled by parent": the master (through `controlledBy`) is within reach. Undefined when the object has no
+   * such master; null when every master is.
+   */
+  private masterCondition(object: ObjectRuntime, mode: AccessMode, alias: string): SqlFragment | null | undefined {
+    const via = object.doc.access?.controlledBy;
+    const master = via === undefined ? undefined : this.objects(object.fields.get(via)?.target ?? '');
+    if (via === undefined || !master) return undefined;
+    const masterAlias = `${alias}_m`;
+    const reach = this.rows(master, mode, masterAlias);
+    if (reach === null) return null;
+    return {
+      sql: `EXISTS (SELECT 1 FROM ?? AS ${masterAlias} WHERE ${masterAlias}.id = ?? AND ${masterAlias}.deleted_at IS NULL AND (${reach.sql}))`,
+      bindings: [master.table, `${alias}.${via}`, ...reach.bindings],
+    };
   }
 
   /** A portal user reaches the rows linked to its own account (the dealer), whoever owns them, and nothing else. */

@@ -82,6 +82,7 @@ export const objectSchema = {
       additionalProperties: false,
       properties: {
         internal: { enum: ['private', 'read', 'edit'] },
+        controlledBy: nameSchema,
         portalAccount: { type: 'boolean' },
         portalVia: { type: 'string', pattern: `^${NAME_PATTERN.source.slice(1, -1)}(\\.${NAME_PATTERN.source.slice(1, -1)}){0,1}$` },
         portalPublic: { type: 'boolean' },
