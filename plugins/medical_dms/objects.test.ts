@@ -15,6 +15,7 @@ function load(folder: string): MetadataDoc[] {
 const objects = load('objects');
 const rules = load('rules') as ValidationRuleDoc[];
 const layouts = load('layouts');
+const access = load('access');
 
 // What the engine does when it loads the plugin's operators.
 beforeAll(() => {
@@ -29,11 +30,11 @@ describe('medical_dms documents', () => {
   });
 
   it('have the shape of their kind', () => {
-    expect([...objects, ...rules, ...layouts].flatMap((doc) => checkDocumentShape(doc))).toEqual([]);
+    expect([...objects, ...rules, ...layouts, ...access].flatMap((doc) => checkDocumentShape(doc))).toEqual([]);
   });
 
   it('pass the semantic checks of a deploy', () => {
-    expect(checkDocuments([...objects, ...rules, ...layouts])).toEqual([]);
+    expect(checkDocuments([...objects, ...rules, ...layouts, ...access])).toEqual([]);
   });
 });
 
