@@ -183,6 +183,8 @@ export class RecordService {
    */
   private async assertReachableLookups(scope: RecordScope, object: ObjectRuntime, values: RecordData): Promise<void> {
     const errors: FieldError[] = [];
+    const emptied = scope.emptiedAccountLink(object, values);
+    if (emptied) errors.push({ field: emptied, rule: 'required', message: { 'zh-CN': '门户用户的记录须关联其经销商', en: "a portal user's record must stay linked to its dealer" } });
     for (const field of object.fieldList) {
       const id = values[field.name];
       if ((field.type !== 'lookup' && field.type !== 'master_detail') || typeof id !== 'string') continue;
@@ -201,7 +203,7 @@ export class RecordService {
   private byIdSql(object: ObjectRuntime, includeDeleted: boolean): string {
     let cached = this.byIdStatements.get(object);
     if (!cached) {
-      const select = () => this.knex(object.table).select(object.columns).where('id', this.knex.raw('?'));
+      const select = () => this.knex({ t: object.table }).select(object.columns).where('id', this.knex.raw('?'));
       cached = { live: select().whereNull('deleted_at').toQuery(), any: select().toQuery() };
       this.byIdStatements.set(object, cached);
     }

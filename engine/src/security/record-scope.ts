@@ -51,8 +51,14 @@ export class RecordScope implements ResolverGuard {
    */
   fillAccountLink(object: ObjectRuntime, input: RecordData): RecordData {
     const via = object.doc.access?.portalVia;
-    if (!this.profile.portal || via === undefined || via.includes('.') || input[via] !== undefined) return input;
+    if (!this.profile.portal || via === undefined || via.includes('.') || (input[via] !== undefined && input[via] !== null)) return input;
     return { ...input, [via]: this.principal.accountId };
+  }
+
+  /** A portal user may not empty the lookup that links a record to its dealer: the record would leave its reach. */
+  emptiedAccountLink(object: ObjectRuntime, values: RecordData): string | undefined {
+    const link = object.doc.access?.portalVia?.split('.')[0];
+    return this.profile.portal && link !== undefined && Object.hasOwn(values, link) && values[link] === null ? link : undefined;
   }
 
   grant(object: ObjectRuntime): ObjectGrant {
@@ -90,7 +96,7 @@ export class RecordScope implements ResolverGuard {
     if (grounds.all !== null) return null;
     if (!grounds.branches.length) return NOTHING;
     return {
-      sql: grounds.branches.map((b) => `(${b.condition.sql})`).join(' OR '),
+      sql: `(${grounds.branches.map((b) => `(${b.condition.sql})`).join(' OR ')})`,
       bindings: grounds.branches.flatMap((b) => b.condition.bindings),
     };
   }
