@@ -19,6 +19,8 @@ export async function up(knex: Knex): Promise<void> {
     t.integer('version').notNullable().defaultTo(1);
     t.index(['role']);
   });
+  // The bootstrap user of earlier starts: it holds the built-in admin role (its password comes at the next start).
+  await knex('qd_users').where({ username: 'admin' }).update({ role: 'admin' });
   await knex.raw(`ALTER TABLE qd_users ADD CONSTRAINT qd_users_kind_check CHECK (kind IN ('internal', 'portal'))`);
   await knex.raw(`ALTER TABLE qd_users ADD CONSTRAINT qd_users_portal_account_check CHECK ((kind = 'portal') = (account_id IS NOT NULL))`);
 
@@ -32,6 +34,7 @@ export async function up(knex: Knex): Promise<void> {
     t.text('ip');
     t.text('user_agent');
     t.index(['user_id']);
+    t.index(['expires_at']);
   });
 
   await knex.schema.createTable('qd_api_tokens', (t) => {
@@ -50,7 +53,8 @@ export async function up(knex: Knex): Promise<void> {
   await knex.schema.createTable('qd_access_audit', (t) => {
     t.bigIncrements('id');
     t.timestamp('at', { useTz: true }).notNullable().defaultTo(knex.fn.now());
-    /** login, login_failed, logout, user_created, user_changed, password_reset, token_created, token_revoked, deploy, plugin, export */
+    /** login, login_failed, locked, logout, password_changed, password_reset, user_created, user_changed, user_deactivated,
+     *  token_created, token_revoked, deploy, plugin_install, plugin_upgrade, plugin_uninstall */
     t.text('event').notNullable();
     t.uuid('user_id');
     t.text('username');
@@ -59,7 +63,9 @@ export async function up(knex: Knex): Promise<void> {
     t.text('request_id');
     t.jsonb('details').notNullable().defaultTo('{}');
     t.index(['at']);
-    t.index(['user_id', 'at']);
+    // Pages are newest first by id, filtered by event or by user.
+    t.index(['event', 'id']);
+    t.index(['user_id', 'id']);
   });
 }
 

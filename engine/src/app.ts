@@ -6,11 +6,14 @@ import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/connection.ts';
 import { migrateLatest } from './db/migrate.ts';
 import type { DeployContext } from './deploy/deploy.ts';
+import { registerAuthRoutes } from './http/auth.routes.ts';
+import { registerAuthentication } from './http/authentication.ts';
 import { registerMetaRoutes } from './http/meta.routes.ts';
 import { ENGINE_VERSION, registerPlatformRoutes } from './http/platform.routes.ts';
 import { registerPluginRoutes } from './http/plugins.routes.ts';
 import { registerRecordRoutes } from './http/records.routes.ts';
 import { createServer } from './http/server.ts';
+import { registerUserRoutes } from './http/users.routes.ts';
 import { MetadataListener } from './metadata-listener.ts';
 import { OutboxRelay } from './plugins/outbox-relay.ts';
 import { PluginHost } from './plugins/plugin-host.ts';
@@ -27,6 +30,8 @@ export interface App {
   relay: OutboxRelay;
   deployContext: DeployContext;
   adminId: string;
+  /** Set only on the start that gave `admin` its first password (npm start prints it, once). */
+  firstAdminPassword?: { password: string; generated: boolean };
   close(): Promise<void>;
 }
 
@@ -40,7 +45,8 @@ export function createLogger(config: Pick<Config, 'logLevel'>): Logger {
 export async function createApp(config: Config, logger: Logger = createLogger(config)): Promise<App> {
   const db = openDatabase(config);
   await migrateLatest(db.knex);
-  const adminId = await ensureAdminUser(db.knex);
+  const admin = await ensureAdminUser(db.knex, { password: config.adminPassword });
+  const adminId = admin.id;
   const registry = new Registry(db.knex);
   const host = new PluginHost();
   const records = new RecordService(db.knex, registry, host, { exactCountLimit: config.exactCountLimit });
@@ -63,12 +69,15 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   const relay = new OutboxRelay(db.knex, (event) => host.afterCommit(event), logger);
   if (config.relayOutbox) relay.start();
 
-  const server = createServer(logger);
-  const actor = () => adminId;
+  const server = createServer(logger, { trustProxy: config.auth.trustProxy });
+  const access = () => registry.access;
+  await registerAuthentication(server, db.knex, config.auth);
   registerPlatformRoutes(server, db.knex, registry);
-  registerMetaRoutes(server, registry, deployContext, reload, actor);
-  registerRecordRoutes(server, records, host, actor);
-  registerPluginRoutes(server, { manager: plugins, host, records, pluginsDir: config.pluginsDir }, actor);
+  registerAuthRoutes(server, { knex: db.knex, config: config.auth, access });
+  registerUserRoutes(server, { knex: db.knex, access });
+  registerMetaRoutes(server, registry, deployContext, reload);
+  registerRecordRoutes(server, records, host);
+  registerPluginRoutes(server, { manager: plugins, host, records, pluginsDir: config.pluginsDir, access });
   await server.ready();
 
   return {
@@ -80,6 +89,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     relay,
     deployContext,
     adminId,
+    firstAdminPassword: admin.firstPassword,
     async close() {
       await server.close();
       await relay.stop();

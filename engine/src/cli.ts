@@ -7,6 +7,7 @@ import { openDatabase } from './db/connection.ts';
 import { migrateLatest } from './db/migrate.ts';
 import { deployOrThrow, type DeployResult } from './deploy/deploy.ts';
 import { QudaoError, toProblemJson } from './errors/catalog.ts';
+import { auditDeploy, type AccessEvent, type AuditSource } from './security/access-audit.ts';
 import { systemContext } from './security/principal.ts';
 
 const USAGE = `Usage:
@@ -17,10 +18,13 @@ const USAGE = `Usage:
   npm run cli -- plugin upgrade <plugin dir> [--dry-run]
   npm run cli -- plugin uninstall <name> [--dry-run] [--purge --yes]
 
-Commands talk to a running Qudao at --url (default: QUDAO_URL or http://localhost:$PORT); when none answers
-there, they work straight on the database (DATABASE_URL, or the embedded one in ./data).`;
+With an API token in QUDAO_API_TOKEN, commands talk to a running Qudao at --url (default: QUDAO_URL or
+http://localhost:$PORT) as the token's user; without one, or when no server answers there, they work straight on
+the database (DATABASE_URL, or the embedded one in ./data) as the admin user. A server on the embedded database
+holds it alone: talk to it with a token.`;
 
 const config = { ...loadConfig(), logLevel: 'warn', relayOutbox: false };
+const apiToken = process.env.QUDAO_API_TOKEN || undefined;
 type Answer = { status: number; json: any };
 type HttpCall = { method: string; path: string; body?: unknown };
 
@@ -37,11 +41,17 @@ function readDocuments(target: string): unknown[] {
   });
 }
 
+/** Undefined when there is no token to send, or no server answers. */
 async function overHttp(url: string, call: HttpCall): Promise<Answer | undefined> {
+  if (!apiToken) return undefined;
   try {
     const response = await fetch(`${url}${call.path}`, {
       method: call.method,
-      headers: { 'content-type': 'application/json', 'accept-language': process.env.LANG?.startsWith('zh') ? 'zh-CN' : 'en' },
+      headers: {
+        'content-type': 'application/json',
+        'accept-language': process.env.LANG?.startsWith('zh') ? 'zh-CN' : 'en',
+        authorization: `Bearer ${apiToken}`,
+      },
       body: call.body === undefined ? undefined : JSON.stringify(call.body),
     });
     return { status: response.status, json: await response.json() };
@@ -52,6 +62,7 @@ async function overHttp(url: string, call: HttpCall): Promise<Answer | undefined
 
 async function directly(work: (app: App) => Promise<unknown>): Promise<Answer> {
   const app = await createApp(config, createLogger({ logLevel: 'info' }));
+  if (app.firstAdminPassword?.generated) console.log(`The admin user's password (shown this once): ${app.firstAdminPassword.password}`);
   try {
     return { status: 200, json: await work(app) };
   } catch (error) {
@@ -67,7 +78,11 @@ async function serverOrDirect(url: string, call: HttpCall | undefined, work: (ap
   return (call && (await overHttp(url, call))) ?? (await directly(work));
 }
 
+/** The engine itself, as the access audit shows a command run on the database. */
+const cliSource = (app: App): AuditSource => ({ userId: app.adminId, username: 'admin', ip: null, userAgent: 'qudao-cli', requestId: 'cli' });
+
 function report(answer: Answer, onSuccess: (json: any) => void): number {
+  if (answer.status === 401) console.error('The server refused QUDAO_API_TOKEN (unknown, expired or revoked token).');
   if (answer.status !== 200) {
     console.error(`${answer.json.title}${answer.json.detail ? `: ${answer.json.detail}` : ''}`);
     for (const e of answer.json.errors ?? []) console.error(`  - ${e.field}: ${e.message} (${e.rule})`);
@@ -93,7 +108,7 @@ async function deploy(args: string[], url: string): Promise<number> {
   if (positionals.length !== 1) return usage();
   const body = { documents: readDocuments(positionals[0]), dryRun: Boolean(values['dry-run']), force: Boolean(values.force) };
   const answer = await serverOrDirect(url, { method: 'POST', path: '/api/meta/deploy', body }, (app) =>
-    deployOrThrow(app.deployContext, { ...body, actor: app.adminId }),
+    deployOrThrow(app.deployContext, { ...body, actor: app.adminId, inTransaction: auditDeploy(cliSource(app), 'deploy') }),
   );
   return report(answer, printPlan);
 }
@@ -113,6 +128,7 @@ async function plugin(args: string[], url: string): Promise<number> {
   });
   const dryRun = Boolean(values['dry-run']);
   const ctx = (app: App) => systemContext(app.adminId, 'cli');
+  const audited = (app: App, event: AccessEvent, details: Record<string, unknown>) => ({ ctx: ctx(app), inTransaction: auditDeploy(cliSource(app), event, details) });
   const target = positionals[0];
   if (action === 'list') {
     const answer = await serverOrDirect(url, { method: 'GET', path: '/api/plugins' }, async (app) => ({ data: await app.plugins.list() }));
@@ -125,12 +141,12 @@ async function plugin(args: string[], url: string): Promise<number> {
   if (action === 'install') {
     const name = bundledName(target);
     const call = name ? { method: 'POST', path: '/api/plugins', body: { plugin: name, dryRun, demo: Boolean(values.demo) } } : undefined;
-    return report(await serverOrDirect(url, call, (app) => app.plugins.install(target, { dryRun, demo: Boolean(values.demo), ctx: ctx(app) })), printPlan);
+    return report(await serverOrDirect(url, call, (app) => app.plugins.install(target, { dryRun, demo: Boolean(values.demo), ...audited(app, 'plugin_install', { plugin: target }) })), printPlan);
   }
   if (action === 'upgrade') {
     const name = bundledName(target);
     const call = name ? { method: 'POST', path: `/api/plugins/${name}/upgrade`, body: { dryRun } } : undefined;
-    return report(await serverOrDirect(url, call, (app) => app.plugins.upgrade(target, { dryRun, ctx: ctx(app) })), printPlan);
+    return report(await serverOrDirect(url, call, (app) => app.plugins.upgrade(target, { dryRun, ...audited(app, 'plugin_upgrade', { plugin: target }) })), printPlan);
   }
   if (action === 'uninstall') {
     if (values.purge && !values.yes) {
@@ -140,7 +156,7 @@ async function plugin(args: string[], url: string): Promise<number> {
     const query = new URLSearchParams({ dryRun: String(dryRun), purge: String(Boolean(values.purge)), confirm: values.purge ? target : '' });
     const call = { method: 'DELETE', path: `/api/plugins/${target}?${query}` };
     const options = { dryRun, purge: Boolean(values.purge), confirm: values.purge ? target : undefined };
-    return report(await serverOrDirect(url, call, (app) => app.plugins.uninstall(target, { ...options, ctx: ctx(app) })), printPlan);
+    return report(await serverOrDirect(url, call, (app) => app.plugins.uninstall(target, { ...options, ...audited(app, 'plugin_uninstall', { plugin: target, purge: options.purge }) })), printPlan);
   }
   return usage();
 }

@@ -1,5 +1,21 @@
 import path from 'node:path';
 
+/** Sessions, lockout and rate limits (README "Security"). */
+export interface AuthConfig {
+  /** A session's absolute lifetime, from login. */
+  sessionMs: number;
+  /** Consecutive failed logins that lock an account ... */
+  lockoutAfter: number;
+  /** ... for this long. */
+  lockoutMs: number;
+  /** Logins per minute per client address. */
+  loginPerMinute: number;
+  /** Requests per minute per client address that carry no valid credential (public routes, refused ones). */
+  unauthenticatedPerMinute: number;
+  /** Behind a proxy or load balancer: take the client address and https from X-Forwarded-* headers. */
+  trustProxy: boolean;
+}
+
 export interface Config {
   databaseUrl?: string;
   dataDir: string;
@@ -16,7 +32,12 @@ export interface Config {
   demoData: boolean;
   /** Deliver outbox events to afterCommit hooks in this process. */
   relayOutbox: boolean;
+  /** The `admin` user's password on a fresh database (else a random one, printed once). */
+  adminPassword?: string;
+  auth: AuthConfig;
 }
+
+const number = (value: string | undefined, fallback: number) => (value === undefined || value === '' ? fallback : Number(value));
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
@@ -30,5 +51,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bundledPlugins: (env.QUDAO_PLUGINS ?? 'medical_dms').split(',').map((s) => s.trim()).filter(Boolean),
     demoData: env.QUDAO_DEMO_DATA !== 'false',
     relayOutbox: env.QUDAO_RELAY_OUTBOX !== 'false',
+    adminPassword: env.QUDAO_ADMIN_PASSWORD || undefined,
+    auth: {
+      sessionMs: number(env.QUDAO_SESSION_HOURS, 12) * 3_600_000,
+      lockoutAfter: 5,
+      lockoutMs: number(env.QUDAO_LOCKOUT_MINUTES, 15) * 60_000,
+      loginPerMinute: number(env.QUDAO_LOGIN_RATE_LIMIT, 20),
+      unauthenticatedPerMinute: number(env.QUDAO_PUBLIC_RATE_LIMIT, 300),
+      trustProxy: env.QUDAO_TRUST_PROXY === 'true',
+    },
   };
 }

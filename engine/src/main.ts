@@ -12,7 +12,13 @@ const database = app.db.embedded ? `embedded PostgreSQL (PGlite) in ${config.dat
 console.log(`\nQudao is running on http://localhost:${config.port}  (${database})`);
 console.log(`  API reference: http://localhost:${config.port}/api/openapi.json`);
 if (installed.length) console.log(`  Installed on this fresh database: ${installed.join(', ')}`);
-console.log('  Every request acts as the admin user until login arrives with the security model.\n');
+const first = app.firstAdminPassword;
+if (first) {
+  console.log(first.generated
+    ? `  Log in at http://localhost:${config.port}/api/auth/login as admin with the password ${first.password}\n  (shown this once: change it with POST /api/auth/password)`
+    : `  Log in at http://localhost:${config.port}/api/auth/login as admin with the password in QUDAO_ADMIN_PASSWORD`);
+}
+console.log('');
 
 let closing = false;
 for (const signal of ['SIGINT', 'SIGTERM'] as const) {

@@ -10,10 +10,11 @@
  * code is only for what metadata can't say (a check digit, a normalisation, an integration).
  */
 import { QudaoError, type FieldError } from './errors/catalog.ts';
+import type { Principal } from './security/principal.ts';
 
 export type Label = { 'zh-CN': string; en: string };
 export type RecordData = Record<string, unknown>;
-export type { FieldError };
+export type { FieldError, Principal };
 
 /** A record about to be written. `values` are the validated field values; a hook may change them. */
 export interface BeforeWriteEvent {
@@ -51,11 +52,23 @@ export interface ActionContext {
   records: RecordsApi;
 }
 
+/** A request to a plugin route; every such request is authenticated. */
+export interface PluginRouteRequest {
+  params: Record<string, string>;
+  query: Record<string, string | undefined>;
+  body: unknown;
+  /** The acting user's id (kept for compatibility: `principal.userId`). */
+  actor: string | null;
+  /** Who calls: user, kind (internal or portal), role, permission sets, a portal user's account. */
+  principal: Principal;
+  records: RecordsApi;
+}
+
 export interface PluginRoute {
   method: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
   /** Below `/api/plugins/<plugin name>/`, e.g. `lookup/:code`. */
   path: string;
-  handler(request: { params: Record<string, string>; query: Record<string, string | undefined>; body: unknown; actor: string | null; records: RecordsApi }): Promise<unknown> | unknown;
+  handler(request: PluginRouteRequest): Promise<unknown> | unknown;
 }
 
 /** A JsonLogic operator usable in rules, formulas and filters that run in JS (not in SQL filters). */

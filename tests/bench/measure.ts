@@ -61,6 +61,8 @@ export async function asyncRate(fn: (i: number) => Promise<unknown>, options: { 
 export interface HttpLoad {
   url: string;
   method?: 'GET' | 'POST';
+  /** Sent with every request (the engine's API token). */
+  headers?: Record<string, string>;
   /** Called before each request: returns the path (and the body for a POST). */
   next: () => { path: string; body?: string };
 }
@@ -75,7 +77,7 @@ export async function httpRate(load: HttpLoad, options: { connections: number; s
       requests: [
         {
           method: load.method ?? 'GET',
-          headers: { 'content-type': 'application/json' },
+          headers: { 'content-type': 'application/json', ...load.headers },
           setupRequest: (request) => {
             const { path, body } = load.next();
             return { ...request, path, ...(body !== undefined && { body }) };

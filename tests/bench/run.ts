@@ -15,7 +15,7 @@ import { createApp, type App } from '../../engine/src/app.ts';
 import { loadConfig } from '../../engine/src/config.ts';
 import { listRecords } from '../../engine/src/records/list-query.ts';
 import { buildRecordValidator } from '../../engine/src/records/record-validator.ts';
-import { createTestDatabase, deploy } from '../helpers/test-app.ts';
+import { actAsAdmin, createTestDatabase, deploy } from '../helpers/test-app.ts';
 import {
   EXTRA_FIELD, HAND_LIST_PARAMS, HAND_LIST_SQL, LIST, LIST_FILTER, LIST_PATH, OBJECT, PLAIN_SCHEMA, RULE, TABLE, objectDoc, payload,
 } from './fixtures.ts';
@@ -60,6 +60,8 @@ async function main() {
   const roundLines: string[] = [];
   try {
     app = await createApp({ ...loadConfig({}), databaseUrl: db.url, logLevel: 'silent' }, silent);
+    // The engine's HTTP runs authenticate like any client: with the admin's API token (one indexed query a request).
+    const auth = { authorization: `Bearer ${await actAsAdmin(app)}` };
     const knex = app.db.knex;
     const deployed = await deploy(app, [objectDoc(), RULE]);
     check(deployed.statusCode === 200, `deploy answered ${deployed.statusCode}: ${deployed.body}`);
@@ -160,8 +162,8 @@ async function main() {
     let n = 0;
     const rawListPath = `/raw/list?status=${LIST.status}&region=${LIST.region}&min=${LIST.minAmount}`;
     // each route answers as expected before it is loaded
-    const probe = async (url: string, init?: RequestInit) => {
-      const res = await fetch(url, init);
+    const probe = async (url: string, init: RequestInit = {}) => {
+      const res = await fetch(url, { ...init, headers: { ...(init.headers as Record<string, string>), ...auth } });
       return { status: res.status, body: (await res.json()) as { id?: string; data: { id: string }[] } };
     };
     const post = (p: object): RequestInit => ({ method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(p) });
@@ -187,18 +189,18 @@ async function main() {
     const { raw: getRaw, engine: getEngine } = show('get', await alternate(
       ROUNDS,
       (r) => httpRate({ url: rawUrl, next: () => ({ path: `/raw/get/${nextId()}` }) }, http(r)),
-      (r) => httpRate({ url: engineUrl, next: () => ({ path: `/api/records/${OBJECT}/${nextId()}` }) }, http(r)),
+      (r) => httpRate({ url: engineUrl, headers: auth, next: () => ({ path: `/api/records/${OBJECT}/${nextId()}` }) }, http(r)),
     ));
     const { raw: listRaw, engine: listEngine } = show('list', await alternate(
       ROUNDS,
       (r) => httpRate({ url: rawUrl, next: () => ({ path: rawListPath }) }, http(r)),
-      (r) => httpRate({ url: engineUrl, next: () => ({ path: LIST_PATH }) }, http(r)),
+      (r) => httpRate({ url: engineUrl, headers: auth, next: () => ({ path: LIST_PATH }) }, http(r)),
     ));
     const { raw: createRaw, engine: createEngine } = show('create', await alternate(
       ROUNDS,
       (r) => httpRate({ url: rawUrl, method: 'POST', next: () => ({ path: '/raw/create', body: JSON.stringify(payload(`R-${stamp}-${n++}`)) }) }, http(r)),
       (r) => httpRate(
-        { url: engineUrl, method: 'POST', next: () => ({ path: `/api/records/${OBJECT}`, body: JSON.stringify(payload(`E-${stamp}-${n++}`)) }) }, http(r)),
+        { url: engineUrl, method: 'POST', headers: auth, next: () => ({ path: `/api/records/${OBJECT}`, body: JSON.stringify(payload(`E-${stamp}-${n++}`)) }) }, http(r)),
     ));
     const createRawEffects = await httpRate(
       { url: rawUrl, method: 'POST', next: () => ({ path: '/raw/create-effects', body: JSON.stringify(payload(`T-${stamp}-${n++}`)) }) }, HTTP);
@@ -213,6 +215,7 @@ async function main() {
     // ---- embedded (PGlite) vs PostgreSQL: the same create workload through app.server.inject ----
     log('starting the embedded (PGlite) app');
     embedded = await createApp({ ...loadConfig({}), databaseUrl: undefined, dataDir: tmp, logLevel: 'silent' }, silent);
+    await actAsAdmin(embedded);
     const embeddedDeploy = await deploy(embedded, [objectDoc(), RULE]);
     check(embeddedDeploy.statusCode === 200, `embedded deploy answered ${embeddedDeploy.statusCode}: ${embeddedDeploy.body}`);
     const injectCreate = (target: App, prefix: string) => async (i: number) => {

@@ -7,6 +7,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { createApp } from '../../engine/src/app.ts';
 import { loadConfig } from '../../engine/src/config.ts';
 import { HOSPITAL_3A_BEDS_RULE, HOSPITAL_OBJECT } from '../fixtures/contract-examples.ts';
+import { actAsAdmin } from '../helpers/test-app.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const dataDirs: string[] = [];
@@ -17,8 +18,11 @@ const freshDataDir = () => {
 };
 afterAll(() => dataDirs.forEach((dir) => fs.rmSync(dir, { recursive: true, force: true })));
 
-const embeddedApp = (dataDir: string) =>
-  createApp({ ...loadConfig({}), databaseUrl: undefined, dataDir, logLevel: 'silent' }, pino({ level: 'silent' }));
+const embeddedApp = async (dataDir: string) => {
+  const app = await createApp({ ...loadConfig({}), databaseUrl: undefined, dataDir, logLevel: 'silent' }, pino({ level: 'silent' }));
+  await actAsAdmin(app);
+  return app;
+};
 
 describe('the embedded database (PGlite, no DATABASE_URL)', () => {
   it('deploys, writes and lists records, and keeps them across a restart', async () => {
@@ -54,6 +58,8 @@ describe('the embedded database (PGlite, no DATABASE_URL)', () => {
     try {
       for (let i = 0; i < 300 && !output.includes('Qudao is running'); i++) await new Promise((r) => setTimeout(r, 100));
       expect(output).toContain(`http://localhost:${port}`);
+      // A fresh database: the admin's first password is printed, this once.
+      expect(output).toMatch(/as admin with the password [\w-]{24}\n/);
       const root = await fetch(`http://127.0.0.1:${port}/`);
       expect(((await root.json()) as { links: { openapi: string } }).links.openapi).toBe('/api/openapi.json');
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);

@@ -28,7 +28,7 @@ describe('a client generated from /api/openapi.json', () => {
     expect(res.statusCode, res.body).toBe(200);
     await app.server.listen({ port: 0, host: '127.0.0.1' });
     baseUrl = `http://127.0.0.1:${(app.server.server.address() as AddressInfo).port}`;
-    const fetched = await fetch(`${baseUrl}/api/openapi.json`);
+    const fetched = await fetch(`${baseUrl}/api/openapi.json`, { headers: { authorization: `Bearer ${app.adminToken}` } });
     expect(fetched.status).toBe(200);
     definition = (await fetched.json()) as Document;
   });
@@ -46,7 +46,10 @@ describe('a client generated from /api/openapi.json', () => {
   });
 
   it('creates two hospitals and lists them back with a filter through the generated operations', async () => {
-    client = await new OpenAPIClientAxios({ definition, axiosConfigDefaults: { validateStatus: () => true } }).init();
+    client = await new OpenAPIClientAxios({
+      definition,
+      axiosConfigDefaults: { validateStatus: () => true, headers: { authorization: `Bearer ${app.adminToken}` } },
+    }).init();
     expect(typeof client.createHospital).toBe('function');
     expect(typeof client.listHospital).toBe('function');
 

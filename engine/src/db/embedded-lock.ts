@@ -22,7 +22,7 @@ export function claimDataDir(dataDir: string): () => void {
   if (holder && holder !== process.pid && isAlive(holder)) {
     throw new Error(
       `The embedded database in ${dataDir} is in use by process ${holder}. ` +
-        'Stop it, or talk to it over HTTP (npm run cli -- deploy --url http://localhost:3000 ...).',
+        'Stop it, or talk to it over HTTP with an API token (QUDAO_API_TOKEN=qd_... npm run cli -- deploy ...).',
     );
   }
   fs.writeFileSync(file, String(process.pid));

@@ -22,8 +22,14 @@ export interface DeployRequest {
   force?: boolean;
   layer?: Layer;
   actor: string | null;
-  /** More writes that belong to the same deploy (a plugin's own record), in its transaction, before the commit. */
-  inTransaction?: (trx: Knex.Transaction) => Promise<void>;
+  /** More writes that belong to the same deploy (a plugin's own record, the access audit), in its transaction, before the commit. */
+  inTransaction?: (trx: Knex.Transaction, applied: AppliedDeploy) => Promise<void>;
+}
+
+/** What an applied deploy saved: the documents whose body changed, each with its new version. */
+export interface AppliedDeploy {
+  deployId: string;
+  documents: { kind: DocKind; name: string; layer: Layer; version: number; deleted: boolean }[];
 }
 
 export interface PublicStep {
@@ -72,7 +78,7 @@ export async function deployOrThrow(ctx: DeployContext, request: DeployRequest):
     if (request.dryRun) return { applied: false, steps: steps.map(toPublic) };
     await applyPlan(trx, plan.steps);
     for (const doc of saves) await ctx.store.saveVersion(trx, { ...doc, deployId, actor: request.actor });
-    await request.inTransaction?.(trx);
+    await request.inTransaction?.(trx, { deployId, documents: saves.map(({ kind, name, layer, version, deleted }) => ({ kind, name, layer, version, deleted })) });
     await trx('qd_deploys').insert({ id: deployId, steps: JSON.stringify(steps.map(toPublic)), created_by: request.actor });
     await trx.raw('SELECT pg_notify(?, ?)', [METADATA_CHANNEL, deployId]);
     afterCommit = plan.steps.filter((s) => s.afterCommit);

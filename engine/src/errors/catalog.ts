@@ -36,7 +36,6 @@ export const ERROR_CATALOG = {
     title: { 'zh-CN': '升级与现有定制冲突，未做任何更改', en: 'The upgrade conflicts with customizations; nothing was changed' },
   },
   ACTION_NOT_FOUND: { status: 404, title: { 'zh-CN': '操作不存在', en: 'No such action' } },
-  FORBIDDEN: { status: 403, title: { 'zh-CN': '没有权限执行此操作', en: 'You are not allowed to do this' } },
   UNAUTHENTICATED: { status: 401, title: { 'zh-CN': '请先登录', en: 'Authentication required' } },
   LOGIN_FAILED: { status: 401, title: { 'zh-CN': '用户名或密码错误', en: 'Wrong user name or password' } },
   LOCKED: {

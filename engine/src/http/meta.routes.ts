@@ -1,9 +1,11 @@
-import type { FastifyInstance } from 'fastify';
+import type { FastifyInstance, FastifyRequest } from 'fastify';
 import { DOC_KINDS, type DocKind } from '../../../metadata/src/types.ts';
 import { deployOrThrow, type DeployContext } from '../deploy/deploy.ts';
 import { QudaoError } from '../errors/catalog.ts';
 import type { Registry } from '../registry.ts';
+import { auditDeploy } from '../security/access-audit.ts';
 import { flag } from './query-params.ts';
+import { auditSource, internalOnly, principalOf, requiresRight } from './request-context.ts';
 
 type KindParams = { kind: string };
 type DocParams = { kind: string; name: string };
@@ -32,33 +34,36 @@ export function registerMetaRoutes(
   registry: Registry,
   deployContext: DeployContext,
   afterDeploy: () => Promise<void>,
-  actor: () => string | null,
 ): void {
-  const deploy = async (request: Parameters<typeof deployOrThrow>[1]) => {
-    const result = await deployOrThrow(deployContext, request);
+  /** The audit row is written in the deploy's transaction (a dry run writes none). */
+  const deploy = async (request: FastifyRequest, deployRequest: Omit<Parameters<typeof deployOrThrow>[1], 'actor'>) => {
+    const actor = principalOf(request).userId;
+    const result = await deployOrThrow(deployContext, { ...deployRequest, actor, inTransaction: auditDeploy(auditSource(request), 'deploy') });
     if (result.applied) await afterDeploy();
     return result;
   };
+  // Metadata shows how the system is built: internal users may read it, portal users may not.
+  const deployRight = requiresRight(() => registry.access, 'deploy');
 
-  app.get<{ Params: KindParams }>('/api/meta/:kind', async (request) => ({
+  app.get<{ Params: KindParams }>('/api/meta/:kind', internalOnly, async (request) => ({
     data: registry.documents(assertKind(request.params.kind)),
   }));
 
-  app.get<{ Params: DocParams }>('/api/meta/:kind/:name', async (request) => {
+  app.get<{ Params: DocParams }>('/api/meta/:kind/:name', internalOnly, async (request) => {
     const kind = assertKind(request.params.kind);
     const doc = registry.documents(kind).find((d) => d.name === request.params.name);
     if (!doc) throw documentNotFound(kind, request.params.name);
     return doc;
   });
 
-  app.get<{ Params: DocParams }>('/api/meta/:kind/:name/history', async (request) => {
+  app.get<{ Params: DocParams }>('/api/meta/:kind/:name/history', internalOnly, async (request) => {
     const kind = assertKind(request.params.kind);
     const versions = await deployContext.store.history(kind, request.params.name);
     if (!versions.length) throw documentNotFound(kind, request.params.name);
     return { data: versions };
   });
 
-  app.put<{ Params: DocParams; Querystring: DeployQuery }>('/api/meta/:kind/:name', async (request) => {
+  app.put<{ Params: DocParams; Querystring: DeployQuery }>('/api/meta/:kind/:name', deployRight, async (request) => {
     const { kind, name } = request.params;
     assertKind(kind);
     const body = request.body as { kind?: unknown; name?: unknown } | null;
@@ -67,16 +72,16 @@ export function registerMetaRoutes(
         { field: 'name', rule: 'path_mismatch', message: { 'zh-CN': '文档的 kind 与 name 必须与路径一致', en: 'The document kind and name must match the path' } },
       ]);
     }
-    return deploy({ documents: [body], dryRun: flag(request.query.dryRun), force: flag(request.query.force), actor: actor() });
+    return deploy(request, { documents: [body], dryRun: flag(request.query.dryRun), force: flag(request.query.force) });
   });
 
-  app.delete<{ Params: DocParams; Querystring: DeployQuery }>('/api/meta/:kind/:name', async (request) => {
+  app.delete<{ Params: DocParams; Querystring: DeployQuery }>('/api/meta/:kind/:name', deployRight, async (request) => {
     const kind = assertKind(request.params.kind);
-    return deploy({ documents: [], remove: [{ kind, name: request.params.name }], dryRun: flag(request.query.dryRun), actor: actor() });
+    return deploy(request, { documents: [], remove: [{ kind, name: request.params.name }], dryRun: flag(request.query.dryRun) });
   });
 
-  app.post<{ Body: DeployBody }>('/api/meta/deploy', async (request) => {
+  app.post<{ Body: DeployBody }>('/api/meta/deploy', deployRight, async (request) => {
     const body = request.body ?? {};
-    return deploy({ documents: body.documents, dryRun: body.dryRun === true, force: body.force === true, actor: actor() });
+    return deploy(request, { documents: body.documents, dryRun: body.dryRun === true, force: body.force === true });
   });
 }

@@ -25,9 +25,15 @@ export function buildOpenApi(objects: readonly ObjectDoc[], options: OpenApiOpti
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     tags: [...sorted.map(objectTag), ...PLATFORM_TAGS],
     paths: Object.assign(platformPaths(), ...sorted.map((object) => recordPaths(object, options.layouts ?? []))),
+    // Every /api route needs one of these (README "Security"); the health routes need none.
+    security: [{ apiToken: [] }, { session: [] }],
     components: {
       schemas: Object.assign(sharedSchemas(), ...sorted.map(objectSchemas)),
       parameters: parameters(),
+      securitySchemes: {
+        apiToken: { type: 'http', scheme: 'bearer', description: 'An API token (qd_…) from POST /api/auth/tokens' },
+        session: { type: 'apiKey', in: 'cookie', name: 'qd_session', description: 'The session cookie of POST /api/auth/login; state-changing requests also send x-csrf-token' },
+      },
     },
   };
 }
@@ -119,9 +125,10 @@ function platformPaths(): Record<string, JsonSchema> {
   const status = { type: 'object', required: ['status'], properties: { status: { type: 'string' } } };
   const document = ok('The document', ref('MetadataDocument'));
   return {
-    '/healthz': { get: op('health', 'Liveness', 'Health', { responses: { '200': ok('The process is up', status) } }) },
+    '/healthz': { get: op('health', 'Liveness', 'Health', { security: [], responses: { '200': ok('The process is up', status) } }) },
     '/readyz': {
       get: op('ready', 'Readiness', 'Health', {
+        security: [],
         responses: { '200': ok('Ready to serve', status), '503': problem('A dependency is not ready') },
       }),
     },

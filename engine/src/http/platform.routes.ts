@@ -3,20 +3,25 @@ import type { Knex } from 'knex';
 import { QudaoError } from '../errors/catalog.ts';
 import type { Registry } from '../registry.ts';
 import { buildOpenApi } from './openapi.ts';
+import { internalOnly } from './request-context.ts';
 
 export const ENGINE_VERSION = '0.1.0';
 
 export function registerPlatformRoutes(app: FastifyInstance, knex: Knex, registry: Registry): void {
+  // Public: the root (a newcomer's index of links), liveness and readiness. Everything under /api needs a login,
+  // the OpenAPI description too: it lists every object and field, which portal users may not see.
+  const open = { config: { public: true } };
+
   // Until the web apps are served here, the root tells a newcomer where to go.
-  app.get('/', async () => ({
+  app.get('/', open, async () => ({
     name: 'Qudao',
     version: ENGINE_VERSION,
-    links: { openapi: '/api/openapi.json', objects: '/api/meta/object', health: '/healthz', ready: '/readyz' },
+    links: { login: '/api/auth/login', openapi: '/api/openapi.json', objects: '/api/meta/object', health: '/healthz', ready: '/readyz' },
   }));
 
-  app.get('/healthz', async () => ({ status: 'ok' }));
+  app.get('/healthz', open, async () => ({ status: 'ok' }));
 
-  app.get('/readyz', async () => {
+  app.get('/readyz', open, async () => {
     try {
       await knex.raw('SELECT 1');
     } catch {
@@ -25,7 +30,7 @@ export function registerPlatformRoutes(app: FastifyInstance, knex: Knex, registr
     return { status: 'ready' };
   });
 
-  app.get('/api/openapi.json', async (request) =>
+  app.get('/api/openapi.json', internalOnly, async (request) =>
     buildOpenApi(
       registry.objectList().map((o) => o.doc),
       { version: ENGINE_VERSION, serverUrl: `${request.protocol}://${request.host}`, layouts: registry.layoutList() },

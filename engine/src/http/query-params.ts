@@ -3,7 +3,7 @@ import { MAX_LIMIT, type ListQuery } from '../records/list-query.ts';
 
 type Query = Record<string, string | undefined>;
 
-const badParam = (field: string, zh: string, en: string) =>
+export const badParam = (field: string, zh: string, en: string) =>
   new QudaoError('BAD_REQUEST', [{ field, rule: 'format', message: { 'zh-CN': zh, en } }]);
 
 export const csv = (value: string | undefined) =>
@@ -51,4 +51,30 @@ export function parseIfMatch(value: string | undefined): number | undefined {
   const version = Number(value.replace(/^W\//, '').replaceAll('"', ''));
   if (!Number.isInteger(version)) throw badParam('If-Match', 'If-Match 必须是记录的版本号', 'If-Match must be the record version');
   return version;
+}
+
+/** A page size of the admin lists (users, access audit). */
+export function pageLimit(value: string | undefined, fallback = 50, max = 200): number {
+  if (value === undefined) return fallback;
+  const limit = Number(value);
+  if (!Number.isInteger(limit) || limit < 1 || limit > max) {
+    throw badParam('limit', `limit 必须是 1 到 ${max} 的整数`, `limit must be an integer from 1 to ${max}`);
+  }
+  return limit;
+}
+
+/** A query parameter that must be one of a few words; absent or empty is undefined. */
+export function oneOf<T extends string>(field: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (!(allowed as readonly string[]).includes(value)) {
+    throw badParam(field, `${field} 须为 ${allowed.join(' / ')} 之一`, `${field} must be one of ${allowed.join(', ')}`);
+  }
+  return value as T;
+}
+
+/** A free-text query parameter that goes into SQL as a value: PostgreSQL text can't hold NUL. */
+export function plainText(field: string, value: string | undefined, max = 200): string | undefined {
+  if (value === undefined || value === '') return undefined;
+  if (value.length > max || value.includes('\u0000')) throw badParam(field, `${field} 无效`, `${field} is not valid`);
+  return value;
 }

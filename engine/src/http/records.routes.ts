@@ -12,13 +12,13 @@ type Query = Record<string, string | undefined>;
 
 const withVersion = (reply: FastifyReply, record: RecordData) => reply.header('etag', `"${record.version}"`).send(record);
 
-export function registerRecordRoutes(app: FastifyInstance, records: RecordService, host: PluginHost, actor: () => string | null): void {
+export function registerRecordRoutes(app: FastifyInstance, records: RecordService, host: PluginHost): void {
   app.get<{ Params: Params; Querystring: Query }>('/api/records/:object', async (request) =>
-    records.list(request.params.object, parseListQuery(request.query), writeContext(request, actor())),
+    records.list(request.params.object, parseListQuery(request.query), writeContext(request)),
   );
 
   app.post<{ Params: Params }>('/api/records/:object', async (request, reply) => {
-    const record = await records.create(request.params.object, request.body, writeContext(request, actor()));
+    const record = await records.create(request.params.object, request.body, writeContext(request));
     reply.status(201).header('location', `/api/records/${request.params.object}/${record.id}`);
     return withVersion(reply, record);
   });
@@ -30,33 +30,33 @@ export function registerRecordRoutes(app: FastifyInstance, records: RecordServic
       expand: csv(expand),
       asOf,
       includeDeleted: flag(deleted),
-    }, writeContext(request, actor()));
+    }, writeContext(request));
     return withVersion(reply, record);
   });
 
   app.patch<{ Params: Params }>('/api/records/:object/:id', async (request, reply) => {
     const expected = parseIfMatch(request.headers['if-match']);
     const { object, id } = request.params;
-    return withVersion(reply, await records.update(object, id, request.body, expected, writeContext(request, actor())));
+    return withVersion(reply, await records.update(object, id, request.body, expected, writeContext(request)));
   });
 
   app.delete<{ Params: Params }>('/api/records/:object/:id', async (request, reply) =>
-    withVersion(reply, await records.remove(request.params.object, request.params.id, writeContext(request, actor()))),
+    withVersion(reply, await records.remove(request.params.object, request.params.id, writeContext(request))),
   );
 
   app.post<{ Params: Params }>('/api/records/:object/:id/restore', async (request, reply) =>
-    withVersion(reply, await records.restore(request.params.object, request.params.id, writeContext(request, actor()))),
+    withVersion(reply, await records.restore(request.params.object, request.params.id, writeContext(request))),
   );
 
   app.post<{ Params: ActionParams }>('/api/records/:object/:id/actions/:action', async (request) => {
     const { object, id, action } = request.params;
     const run = host.actionOrThrow(object, action);
-    const ctx = writeContext(request, actor());
+    const ctx = writeContext(request);
     const record = await records.get(object, id, {}, ctx);
     return run({ object, record, input: request.body, actor: ctx.actor, records: recordsApi(records, ctx) });
   });
 
   app.get<{ Params: Params }>('/api/records/:object/:id/history', async (request) => ({
-    data: await records.history(request.params.object, request.params.id, writeContext(request, actor())),
+    data: await records.history(request.params.object, request.params.id, writeContext(request)),
   }));
 }

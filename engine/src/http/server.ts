@@ -6,9 +6,11 @@ import { registerErrorHandling } from './error-handler.ts';
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
 /** A fastify instance with our logging, request ids and problem+json errors; routes are registered by the app. */
-export function createServer(logger: Logger): FastifyInstance {
+export function createServer(logger: Logger, options: { trustProxy?: boolean } = {}): FastifyInstance {
   const app = Fastify({
     loggerInstance: logger,
+    // Behind a proxy, the client's address (rate limits, the access audit) and https (Secure cookies) come from X-Forwarded-*.
+    trustProxy: options.trustProxy ?? false,
     bodyLimit: 1024 * 1024,
     requestIdHeader: false,
     genReqId: (request) => {

@@ -1,7 +1,7 @@
 import type { Knex } from 'knex';
 import semver from 'semver';
 import type { DocKind, MetadataDoc } from '../../../metadata/src/types.ts';
-import { deployOrThrow, type DeployContext, type DeployResult, type PublicStep } from '../deploy/deploy.ts';
+import { deployOrThrow, type AppliedDeploy, type DeployContext, type DeployResult, type PublicStep } from '../deploy/deploy.ts';
 import { QudaoError } from '../errors/catalog.ts';
 import type { WriteContext } from '../records/audit.ts';
 import type { RecordService } from '../records/record-service.ts';
@@ -21,6 +21,9 @@ export interface PluginRow {
 }
 
 type DocKey = { kind: DocKind; name: string };
+
+/** More writes in the change's transaction (the access audit); not called on a dry run. */
+type InTransaction = (trx: Knex.Transaction, applied: AppliedDeploy) => Promise<void>;
 
 export interface PluginResult extends DeployResult {
   plugin: { name: string; version: string };
@@ -54,7 +57,7 @@ export class PluginManager {
     return (await this.list()).map((row) => ({ name: row.name, version: row.version, path: row.path, hooks: row.manifest.hooks }));
   }
 
-  async install(dir: string, options: { dryRun?: boolean; demo?: boolean; ctx: WriteContext }): Promise<PluginResult> {
+  async install(dir: string, options: { dryRun?: boolean; demo?: boolean; ctx: WriteContext; inTransaction?: InTransaction }): Promise<PluginResult> {
     const pkg = readPluginPackageOrThrow(dir);
     const { name, version } = pkg.manifest;
     if (await this.find(name)) {
@@ -66,8 +69,9 @@ export class PluginManager {
       layer: 'base',
       dryRun: options.dryRun,
       actor: options.ctx.actor,
-      inTransaction: async (trx) => {
+      inTransaction: async (trx, applied) => {
         await trx(TABLE).insert(this.row(pkg));
+        await options.inTransaction?.(trx, applied);
       },
     });
     if (!result.applied) return { ...result, plugin: { name, version } };
@@ -76,7 +80,7 @@ export class PluginManager {
     return { ...result, plugin: { name, version }, rows };
   }
 
-  async upgrade(dir: string, options: { dryRun?: boolean; ctx: WriteContext }): Promise<PluginResult> {
+  async upgrade(dir: string, options: { dryRun?: boolean; ctx: WriteContext; inTransaction?: InTransaction }): Promise<PluginResult> {
     const pkg = readPluginPackageOrThrow(dir);
     const { name, version } = pkg.manifest;
     const current = await this.findOrThrow(name);
@@ -91,8 +95,9 @@ export class PluginManager {
       layer: 'base',
       dryRun: options.dryRun,
       actor: options.ctx.actor,
-      inTransaction: async (trx) => {
+      inTransaction: async (trx, applied) => {
         await trx(TABLE).where({ name }).update({ ...this.row(pkg), upgraded_at: trx.fn.now() });
+        await options.inTransaction?.(trx, applied);
       },
     });
     if (result.applied) await this.deps.afterChange();
@@ -100,7 +105,7 @@ export class PluginManager {
   }
 
   /** Removes the plugin's documents (base layer and the admin's customizations of them); tables stay unless purged. */
-  async uninstall(name: string, options: { dryRun?: boolean; purge?: boolean; confirm?: string; ctx: WriteContext }): Promise<PluginResult> {
+  async uninstall(name: string, options: { dryRun?: boolean; purge?: boolean; confirm?: string; ctx: WriteContext; inTransaction?: InTransaction }): Promise<PluginResult> {
     const current = await this.findOrThrow(name);
     const dependents = (await this.list()).filter((p) => p.manifest.dependencies && name in p.manifest.dependencies);
     if (dependents.length) {
@@ -118,9 +123,10 @@ export class PluginManager {
       remove: [...current.documents.map((d) => ({ ...d, layer: 'base' as const })), ...customKeys.map((d) => ({ kind: d.kind, name: d.name, layer: 'custom' as const }))],
       dryRun: options.dryRun,
       actor: options.ctx.actor,
-      inTransaction: async (trx) => {
+      inTransaction: async (trx, applied) => {
         await trx(TABLE).where({ name }).delete();
         if (options.purge) await purgeTables(trx, objects);
+        await options.inTransaction?.(trx, applied);
       },
     });
     if (options.purge) result.steps.push(...purgeSteps(this.deps.knex, objects));
