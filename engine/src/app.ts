@@ -11,6 +11,7 @@ import { registerAuthentication } from './http/authentication.ts';
 import { registerMetaRoutes } from './http/meta.routes.ts';
 import { ENGINE_VERSION, registerPlatformRoutes } from './http/platform.routes.ts';
 import { registerPluginRoutes } from './http/plugins.routes.ts';
+import { registerAccessRoutes } from './http/access.routes.ts';
 import { registerRecordRoutes } from './http/records.routes.ts';
 import { createServer } from './http/server.ts';
 import { registerUserRoutes } from './http/users.routes.ts';
@@ -77,6 +78,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   registerUserRoutes(server, { knex: db.knex, access });
   registerMetaRoutes(server, registry, deployContext, reload);
   registerRecordRoutes(server, records, host);
+  registerAccessRoutes(server, { knex: db.knex, registry, records });
   registerPluginRoutes(server, { manager: plugins, host, records, pluginsDir: config.pluginsDir, access });
   await server.ready();
 
