@@ -1,7 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import pino, { type Logger } from 'pino';
 import { MetadataStore } from '../../metadata/src/store.ts';
-import { ensureAdminUser } from './bootstrap.ts';
+import { demoUserMaker, ensureAdminUser, randomPassword, type DemoLogins } from './bootstrap.ts';
 import type { Config } from './config.ts';
 import { openDatabase, type Database } from './db/connection.ts';
 import { migrateLatest } from './db/migrate.ts';
@@ -33,6 +33,8 @@ export interface App {
   adminId: string;
   /** Set only on the start that gave `admin` its first password (npm start prints it, once). */
   firstAdminPassword?: { password: string; generated: boolean };
+  /** The demo users this process created, and their password (printed once by `npm start`). */
+  demoLogins: DemoLogins;
   close(): Promise<void>;
 }
 
@@ -56,6 +58,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     await host.sync(await plugins.installed());
     await registry.reload();
   };
+  const demoLogins: DemoLogins = { password: config.demoPassword ?? randomPassword(), generated: !config.demoPassword, created: [] };
   const plugins: PluginManager = new PluginManager({
     knex: db.knex,
     deployContext,
@@ -63,6 +66,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     engineVersion: ENGINE_VERSION,
     afterChange: reload,
     progress: (message) => logger.info(message),
+    makeDemoUser: demoUserMaker(db.knex, demoLogins),
   });
   await reload();
   const listener = db.url ? new MetadataListener(db.url, reload, logger) : undefined;
@@ -92,6 +96,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     deployContext,
     adminId,
     firstAdminPassword: admin.firstPassword,
+    demoLogins,
     async close() {
       await server.close();
       await relay.stop();

@@ -1,5 +1,6 @@
 import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
+import type { DemoUserMaker } from './plugins/data-rows.ts';
 import { checkPasswordPolicy, hashPassword } from './security/passwords.ts';
 import { ADMIN_ROLE } from './security/principal.ts';
 import { newToken } from './security/secrets.ts';
@@ -66,6 +67,30 @@ export async function ensureUsers(knex: Knex, users: readonly BootstrapUser[]): 
     created.push(user.username);
   }
   return created;
+}
+
+/** The demo users created by this process, with the one password they share. */
+export interface DemoLogins {
+  password: string;
+  /** Random (print it once) rather than QUDAO_DEMO_PASSWORD. */
+  generated: boolean;
+  created: string[];
+}
+
+/** Creates the demo users a plugin's demo data names (keeping any that exist) and remembers whom it created. */
+export function demoUserMaker(knex: Knex, logins: DemoLogins): DemoUserMaker {
+  return async (user) => {
+    const created = await ensureUsers(knex, [{
+      username: user.username,
+      displayName: user.displayName,
+      kind: user.kind ?? 'internal',
+      role: user.role,
+      accountId: user.accountId,
+      password: logins.password,
+    }]);
+    logins.created.push(...created);
+    return (await findUser(knex, { username: user.username }))!.id;
+  };
 }
 
 /** Random, and within the policy (24 base64url characters: a passphrase by length). */

@@ -34,6 +34,8 @@ export interface Config {
   relayOutbox: boolean;
   /** The `admin` user's password on a fresh database (else a random one, printed once). */
   adminPassword?: string;
+  /** The password of the demo users; random (and printed once) when unset. */
+  demoPassword?: string;
   auth: AuthConfig;
 }
 
@@ -52,6 +54,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoData: env.QUDAO_DEMO_DATA !== 'false',
     relayOutbox: env.QUDAO_RELAY_OUTBOX !== 'false',
     adminPassword: env.QUDAO_ADMIN_PASSWORD || undefined,
+    demoPassword: env.QUDAO_DEMO_PASSWORD || undefined,
     auth: {
       sessionMs: number(env.QUDAO_SESSION_HOURS, 12) * 3_600_000,
       lockoutAfter: 5,

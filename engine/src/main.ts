@@ -18,6 +18,13 @@ if (first) {
     ? `  Log in at http://localhost:${config.port}/api/auth/login as admin with the password ${first.password}\n  (shown this once: change it with POST /api/auth/password)`
     : `  Log in at http://localhost:${config.port}/api/auth/login as admin with the password in QUDAO_ADMIN_PASSWORD`);
 }
+const demo = app.demoLogins;
+if (demo.created.length) {
+  console.log(`  Demo logins: ${demo.created.join(', ')}`);
+  console.log(demo.generated
+    ? `  with the password ${demo.password}  (shown this once; set QUDAO_DEMO_PASSWORD to choose it)`
+    : '  with the password in QUDAO_DEMO_PASSWORD');
+}
 console.log('');
 
 let closing = false;

@@ -84,6 +84,25 @@ export interface DataRow {
   values: RecordData;
 }
 
+/**
+ * A login that comes with demo data: every demo user gets QUDAO_DEMO_PASSWORD, or one random password that
+ * `npm start` prints once. Its `key` lets later rows name it, e.g. as their owner: `"owner_id": { "$ref": key }`.
+ */
+export interface DemoUserRow {
+  key?: string;
+  user: {
+    username: string;
+    displayName: string;
+    role: string;
+    kind?: 'internal' | 'portal';
+    /** A portal user's dealer (the portal account record): `{ "$ref": "<key of its row>" }`. */
+    account?: { $ref: string };
+  };
+}
+
+/** What a seed or demo module returns, in dependency order. */
+export type DataItem = DataRow | DemoUserRow;
+
 export interface PluginDefinition {
   /** Per object: awaited in plugin order before the write; may change `values` or veto with `reject()`. */
   beforeWrite?: Record<string, (event: BeforeWriteEvent) => void | Promise<void>>;

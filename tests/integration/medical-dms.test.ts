@@ -42,6 +42,31 @@ describe('the medical-device pack', () => {
     expect(await count('qualification')).toBeGreaterThanOrEqual(120);
   }, 300_000);
 
+  it('comes with the demo logins, each seeing what its role lets it see', async () => {
+    expect(app.demoLogins.created).toEqual(expect.arrayContaining(['channel.manager', 'compliance', 'finance', 'engineer', 'portal.a', 'portal.b']));
+    const as = async (username: string) => {
+      const login = await app.server.inject({ method: 'POST', url: '/api/auth/login', payload: { username, password: app.demoLogins.password } });
+      expect(login.statusCode, login.body).toBe(200);
+      const cookie = String(login.headers['set-cookie']).split(';')[0];
+      return async (url: string) => (await app.server.inject({ method: 'GET', url, headers: { cookie } })).json();
+    };
+    const dealersOf = async (username: string) => (await (await as(username))('/api/records/dealer?limit=500&fields=name,channel_manager')).data as { channel_manager: string }[];
+    const managers = (rows: { channel_manager: string }[]) => [...new Set(rows.map((r) => r.channel_manager))].sort();
+    // A channel manager sees its own dealers and its reports', not its peer's.
+    expect(managers(await dealersOf('channel.manager'))).toEqual(['channel.manager', 'channel.rep']);
+    expect(managers(await dealersOf('channel.manager.north'))).toEqual(['channel.manager.north', 'channel.rep']);
+    expect(managers(await dealersOf('channel.rep'))).toEqual(['channel.rep']);
+    expect(await dealersOf('compliance')).toHaveLength(60);
+    // Each portal user sees its own dealer only, and its qualifications.
+    const [a, b] = [await dealersOf('portal.a'), await dealersOf('portal.b')];
+    expect([a.length, b.length]).toEqual([1, 1]);
+    expect(a[0]).not.toEqual(b[0]);
+    const qualifications = (await (await as('portal.a'))('/api/records/qualification?limit=500&expand=dealer')).data as { dealer: { id: string } }[];
+    expect(qualifications.length).toBeGreaterThan(0);
+    expect(new Set(qualifications.map((q) => q.dealer.id)).size).toBe(1);
+    expect((await (await as('portal.a'))('/api/records/hospital')).code).toBe('OBJECT_NOT_FOUND');
+  });
+
   it('lists through its layouts\' views, one of them filtering through a lookup', async () => {
     const total = async (url: string) => (await call('GET', url)).json().total as number;
     const active = { '==': [{ var: 'status' }, 'active'] };

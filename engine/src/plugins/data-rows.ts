@@ -1,24 +1,36 @@
 import { QudaoError } from '../errors/catalog.ts';
-import type { DataRow } from '../plugin-api.ts';
+import type { DataItem, DemoUserRow } from '../plugin-api.ts';
 import type { WriteContext } from '../records/audit.ts';
 import type { RecordService } from '../records/record-service.ts';
 
 const PROGRESS_EVERY = 250;
 
+/** A demo user with its account resolved; answers the user's id (an existing user of that name is kept). */
+export type DemoUserMaker = (user: DemoUserRow['user'] & { accountId: string | null }) => Promise<string>;
+
 /**
- * Creates seed or demo rows through the records service (validation, hooks, audit), in order, resolving
- * `{ "$ref": key }` to the id of an earlier row. Reports progress; a bad row stops the load and names itself.
+ * Creates seed or demo rows through the records service (validation, hooks, audit), and demo users through
+ * `makeUser`, in order, resolving `{ "$ref": key }` to the id of an earlier row or user. Reports progress; a bad
+ * row stops the load and names itself.
  */
-export async function loadRows(records: RecordService, rows: readonly DataRow[], ctx: WriteContext, progress: (done: number) => void): Promise<number> {
+export async function loadRows(
+  records: RecordService,
+  rows: readonly DataItem[],
+  ctx: WriteContext,
+  progress: (done: number) => void,
+  makeUser: DemoUserMaker,
+): Promise<number> {
   const ids = new Map<string, string>();
   for (const [index, row] of rows.entries()) {
-    const values = Object.fromEntries(Object.entries(row.values).map(([field, value]) => [field, resolveRef(value, ids, index)]));
+    const name = 'user' in row ? `user ${row.user.username}` : `${row.object}${row.key ? ` ${row.key}` : ''}`;
     try {
-      const created = await records.create(row.object, values, ctx);
-      if (row.key) ids.set(row.key, created.id as string);
+      const id = 'user' in row
+        ? await makeUser({ ...row.user, accountId: row.user.account ? resolveRef(row.user.account, ids, index) as string : null })
+        : (await records.create(row.object, Object.fromEntries(Object.entries(row.values).map(([field, value]) => [field, resolveRef(value, ids, index)])), ctx)).id as string;
+      if (row.key) ids.set(row.key, id);
     } catch (error) {
       if (!(error instanceof QudaoError)) throw error;
-      throw new QudaoError('PLUGIN_INVALID', error.errors.map((e) => ({ ...e, field: `rows/${index} (${row.object}${row.key ? ` ${row.key}` : ''})/${e.field}` })), error.detail);
+      throw new QudaoError('PLUGIN_INVALID', error.errors.map((e) => ({ ...e, field: `rows/${index} (${name})/${e.field}` })), error.detail);
     }
     if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === rows.length) progress(index + 1);
   }

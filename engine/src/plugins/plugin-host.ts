@@ -2,7 +2,7 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { registerOperatorOrThrow, unregisterOperatorsExcept } from '../../../metadata/src/jsonlogic.ts';
 import { QudaoError } from '../errors/catalog.ts';
-import type { AfterCommitEvent, BeforeWriteEvent, DataRow, PluginDefinition, PluginRoute } from '../plugin-api.ts';
+import type { AfterCommitEvent, BeforeWriteEvent, DataItem, PluginDefinition, PluginRoute } from '../plugin-api.ts';
 
 export interface InstalledPlugin {
   name: string;
@@ -71,8 +71,8 @@ export async function loadDefinitionOrThrow(plugin: InstalledPlugin): Promise<Pl
 }
 
 /** Imports a plugin's seed or demo module and returns its rows. */
-export async function loadDataRows(pluginDir: string, entry: string): Promise<DataRow[]> {
-  const module = (await import(pathToFileURL(path.resolve(pluginDir, entry)).href)) as { default: () => DataRow[] | Promise<DataRow[]> };
+export async function loadDataRows(pluginDir: string, entry: string): Promise<DataItem[]> {
+  const module = (await import(pathToFileURL(path.resolve(pluginDir, entry)).href)) as { default: () => DataItem[] | Promise<DataItem[]> };
   return module.default();
 }
 

@@ -8,7 +8,7 @@ import type { RecordService } from '../records/record-service.ts';
 import { tableName } from '../schema-sync/names.ts';
 import { loadDataRows, loadDefinitionOrThrow, type InstalledPlugin } from './plugin-host.ts';
 import { readPluginPackageOrThrow, type PluginManifest, type PluginPackage } from './plugin-package.ts';
-import { loadRows } from './data-rows.ts';
+import { loadRows, type DemoUserMaker } from './data-rows.ts';
 
 export interface PluginRow {
   name: string;
@@ -39,6 +39,8 @@ export interface PluginManagerDeps {
   /** After every applied change: reload the metadata and the plugins' code. */
   afterChange: () => Promise<void>;
   progress: (message: string) => void;
+  /** Creates the demo users that come with demo data. */
+  makeDemoUser: DemoUserMaker;
 }
 
 const TABLE = 'qd_plugins';
@@ -164,7 +166,8 @@ export class PluginManager {
     let count = 0;
     for (const entry of entries) {
       const rows = await loadDataRows(pkg.dir, entry);
-      count += await loadRows(this.deps.records, rows, ctx, (done) => this.deps.progress(`${pkg.manifest.name} ${entry}: ${done}/${rows.length}`));
+      const progress = (done: number) => this.deps.progress(`${pkg.manifest.name} ${entry}: ${done}/${rows.length}`);
+      count += await loadRows(this.deps.records, rows, ctx, progress, this.deps.makeDemoUser);
     }
     return count;
   }

@@ -4,6 +4,7 @@ import { regionName } from '../lib/regions.ts';
 import { creditCodeCheckCharacter } from '../lib/uscc.ts';
 import { address, districtLabel, PROVINCES, urbanDistricts, type City } from './hospitals.ts';
 import { ref, row, type Calendar, type Random } from './support.ts';
+import { dealerOwner, ownerRef } from './users.ts';
 
 const PLATFORMS_PER_PROVINCE = 2;
 const LEVEL_2_PER_PROVINCE = 10;
@@ -65,7 +66,8 @@ export function dealerRow(dealer: DealerSpec): DataRow {
     tier: dealer.tier,
     ...(dealer.parent ? { parent: ref(dealer.parent) } : {}),
     status: dealer.status,
-    channel_manager: 'channel.manager',
+    owner_id: ownerRef(dealerOwner(dealer)),
+    channel_manager: dealerOwner(dealer),
     region: dealer.province.code,
     address: dealer.address,
   });

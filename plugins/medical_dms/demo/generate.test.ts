@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { DataRow } from '../../../engine/src/plugin-api.ts';
+import type { DataRow, DemoUserRow } from '../../../engine/src/plugin-api.ts';
 import { isValidGtin } from '../lib/gs1.ts';
 import { normalizeHospitalName } from '../lib/hospital-name.ts';
 import { cityOf, provinceOf, regionLevel } from '../lib/regions.ts';
@@ -7,7 +7,9 @@ import { isValidCreditCode } from '../lib/uscc.ts';
 import generateDemoData from './generate.ts';
 
 const TODAY = new Date(2026, 10, 25);
-const rows = generateDemoData(20261125, TODAY);
+const items = generateDemoData(20261125, TODAY);
+const rows = items.filter((item): item is DataRow => 'object' in item);
+const users = items.filter((item): item is DemoUserRow => 'user' in item);
 const of = (object: string) => rows.filter((row) => row.object === object).map((row) => row.values);
 const byKey = new Map(rows.filter((row) => row.key).map((row) => [row.key!, row]));
 const refKey = (value: unknown) => (value as { $ref: string }).$ref;
@@ -25,8 +27,8 @@ function daysFromToday(date: string): number {
 
 describe('generateDemoData', () => {
   it('gives the same rows for the same seed and day, other rows for another seed', () => {
-    expect(generateDemoData(20261125, new Date(2026, 10, 25, 18, 30))).toEqual(rows);
-    expect(generateDemoData(7, TODAY)).not.toEqual(rows);
+    expect(generateDemoData(20261125, new Date(2026, 10, 25, 18, 30))).toEqual(items);
+    expect(generateDemoData(7, TODAY)).not.toEqual(items);
   });
 
   it('makes the listed number of rows of each object', () => {
@@ -38,12 +40,33 @@ describe('generateDemoData', () => {
 
   it('only refers to rows that come earlier, under unique keys', () => {
     const seen = new Set<string>();
-    for (const row of rows) {
-      for (const key of refsIn(row.values)) expect(seen.has(key), `${row.object} → ${key}`).toBe(true);
+    for (const row of items) {
+      const [name, refs] = 'user' in row ? [row.user.username, refsIn(row.user)] : [row.object, refsIn(row.values)];
+      for (const key of refs) expect(seen.has(key), `${name} → ${key}`).toBe(true);
       if (row.key) {
         expect(seen).not.toContain(row.key);
         seen.add(row.key);
       }
+    }
+  });
+
+  it('comes with the demo logins of DESIGN.md, portal.a and portal.b on two different dealers', () => {
+    const byName = new Map(users.map((u) => [u.user.username, u.user]));
+    expect(byName.get('channel.manager')?.role).toBe('channel_manager');
+    expect(byName.get('compliance')?.role).toBe('compliance');
+    expect(byName.get('finance')?.role).toBe('finance');
+    expect(byName.get('engineer')?.role).toBe('engineer');
+    const [a, b] = ['portal.a', 'portal.b'].map((name) => byName.get(name)!);
+    expect([a.kind, b.kind]).toEqual(['portal', 'portal']);
+    expect(refKey(a.account)).not.toBe(refKey(b.account));
+    expect(byKey.get(refKey(a.account))?.object).toBe('dealer');
+  });
+
+  it('gives every dealer an owner from the channel team, named in channel_manager too', () => {
+    for (const dealer of of('dealer')) {
+      const owner = users.find((u) => u.key === refKey(dealer.owner_id))!.user;
+      expect(['channel_manager', 'channel_rep']).toContain(owner.role);
+      expect(dealer.channel_manager).toBe(owner.username);
     }
   });
 

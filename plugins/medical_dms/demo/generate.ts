@@ -1,22 +1,25 @@
 /**
- * Demo data: product lines and products, hospitals and their departments, two tiers of dealers with their credit,
- * contacts and qualifications. The same seed and the same `today` give the same rows; qualification dates are
- * relative to `today`, so that some licences are always about to expire.
+ * Demo data: the demo logins, product lines and products, hospitals and their departments, two tiers of dealers
+ * (owned by the channel team) with their credit, contacts and qualifications. The same seed and the same `today`
+ * give the same rows; qualification dates are relative to `today`, so that some licences are always about to expire.
  */
-import type { DataRow } from '../../../engine/src/plugin-api.ts';
+import type { DataItem } from '../../../engine/src/plugin-api.ts';
 import { contactRows, creditRows, dealerRow, dealerSpecs, qualificationRows } from './dealers.ts';
 import { hospitalRows } from './hospitals.ts';
 import { productRows } from './products.ts';
 import { Calendar, Random } from './support.ts';
+import { internalUsers, portalUsers } from './users.ts';
 
-export default function generateDemoData(seed = 20261125, today = new Date()): DataRow[] {
+export default function generateDemoData(seed = 20261125, today = new Date()): DataItem[] {
   const random = new Random(seed);
   const calendar = new Calendar(today);
   const dealers = dealerSpecs(random);
   return [
+    ...internalUsers(),
     ...productRows(random),
     ...hospitalRows(random),
     ...dealers.map(dealerRow),
+    ...portalUsers(dealers),
     ...dealers.flatMap((dealer) => creditRows(random, dealer)),
     ...dealers.flatMap((dealer) => contactRows(random, dealer)),
     ...qualificationRows(random, calendar, dealers),
