@@ -2,7 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { checkLoginInput } from './login.ts';
 import { checkNewUser, checkUserChange } from './user-input.ts';
 
-const access = { knowsRole: (name: string) => ['admin', 'clerk'].includes(name), knowsPermissionSet: (name: string) => name === 'sales' };
+const access = {
+  knowsRole: (name: string) => ['admin', 'clerk', 'dealer_owner'].includes(name),
+  knowsPermissionSet: (name: string) => name === 'sales',
+  isPortalRole: (name: string) => name === 'dealer_owner',
+};
 const rules = (errors: { field: string; rule: string }[]) => errors.map((e) => `${e.field}:${e.rule}`);
 const user = { username: 'li.wei', displayName: ' 李伟 ', kind: 'internal', password: 'Long-enough-pass-1' };
 
@@ -24,6 +28,14 @@ describe('checkNewUser', () => {
   it('wants an account for a portal user and none for an internal one', () => {
     expect(rules(checkNewUser({ ...user, kind: 'portal' }, access).errors)).toEqual(['accountId:required']);
     expect(rules(checkNewUser({ ...user, accountId: '0190a6f0-0000-7000-8000-000000000000' }, access).errors)).toEqual(['accountId:internal_user']);
+  });
+
+  it('gives portal users portal roles only, and internal users internal roles only', () => {
+    const account = { accountId: '0190a6f0-0000-7000-8000-000000000000' };
+    expect(rules(checkNewUser({ ...user, kind: 'portal', ...account, role: 'clerk' }, access).errors)).toEqual(['role:not_a_portal_role']);
+    expect(checkNewUser({ ...user, kind: 'portal', ...account, role: 'dealer_owner' }, access).errors).toEqual([]);
+    expect(rules(checkNewUser({ ...user, role: 'dealer_owner' }, access).errors)).toEqual(['role:portal_role']);
+    expect(rules(checkUserChange({ role: 'dealer_owner' }, { kind: 'internal', accountId: null }, access).errors)).toEqual(['role:portal_role']);
   });
 
   it('refuses text with NUL, which PostgreSQL cannot store', () => {

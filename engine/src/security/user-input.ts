@@ -18,6 +18,7 @@ const PERMISSION_SETS_MAX = 50;
 export interface AccessNames {
   knowsRole(name: string): boolean;
   knowsPermissionSet(name: string): boolean;
+  isPortalRole(name: string): boolean;
 }
 
 /** What the API shows of a user, as far as a new user gives it, and its password. */
@@ -103,6 +104,14 @@ function checkAccount(kind: UserKind, accountId: unknown): FieldError[] {
     : [error('accountId', 'internal_user', '内部用户不能有 accountId', 'An internal user has no accountId')];
 }
 
+/** A portal user holds a portal role (or none), an internal user an internal one. */
+function checkRoleKind(kind: UserKind, role: unknown, access: AccessNames): FieldError[] {
+  if (typeof role !== 'string' || !access.knowsRole(role) || access.isPortalRole(role) === (kind === 'portal')) return [];
+  return kind === 'portal'
+    ? [error('role', 'not_a_portal_role', `门户用户只能担任门户角色，${role} 不是`, `A portal user can only hold a portal role; ${role} is not one`)]
+    : [error('role', 'portal_role', `${role} 是门户角色，内部用户不能担任`, `${role} is a portal role, not for internal users`)];
+}
+
 export function checkNewUser(input: unknown, access: AccessNames): Checked<NewUser> {
   const { body, errors } = asBody(input, CREATE_KEYS);
   const { role = null, permissionSets = [], accountId = null, email = null } = body;
@@ -114,7 +123,7 @@ export function checkNewUser(input: unknown, access: AccessNames): Checked<NewUs
     ...checks.permissionSets(permissionSets, access),
     ...checks.email(email),
   );
-  if (KINDS.includes(body.kind as UserKind)) errors.push(...checkAccount(body.kind as UserKind, accountId));
+  if (KINDS.includes(body.kind as UserKind)) errors.push(...checkAccount(body.kind as UserKind, accountId), ...checkRoleKind(body.kind as UserKind, role, access));
   errors.push(...checkPasswordPolicy(body.password, typeof body.username === 'string' ? body.username : ''));
   if (errors.length) return { errors };
   const value = { ...(body as unknown as NewUser), displayName: (body.displayName as string).trim(), role, permissionSets, accountId, email } as NewUser;
@@ -129,6 +138,7 @@ export function checkUserChange(input: unknown, current: { kind: UserKind; accou
     errors.push(...(key === 'accountId' ? [] : checks[key as Exclude<keyof typeof checks, 'username' | 'kind'>](body[key], access)));
   }
   if ('accountId' in body) errors.push(...checkAccount(current.kind, body.accountId));
+  if ('role' in body) errors.push(...checkRoleKind(current.kind, body.role, access));
   if (errors.length) return { errors };
   const value = { ...body } as UserChange;
   if (value.displayName !== undefined) value.displayName = value.displayName.trim();
