@@ -3,13 +3,14 @@ import type { Knex } from 'knex';
 import { QudaoError } from '../errors/catalog.ts';
 import type { Registry } from '../registry.ts';
 import { buildOpenApi } from './openapi.ts';
-import { internalOnly } from './request-context.ts';
+import { RecordScope } from '../security/record-scope.ts';
+import { internalOnly, principalOf } from './request-context.ts';
 
 export const ENGINE_VERSION = '0.1.0';
 
 export function registerPlatformRoutes(app: FastifyInstance, knex: Knex, registry: Registry): void {
   // Public: the root (a newcomer's index of links), liveness and readiness. Everything under /api needs a login,
-  // the OpenAPI description too: it lists every object and field, which portal users may not see.
+  // the OpenAPI description too: it lists objects and fields, which portal users may not see.
   const open = { config: { public: true } };
 
   // Until the web apps are served here, the root tells a newcomer where to go.
@@ -30,10 +31,13 @@ export function registerPlatformRoutes(app: FastifyInstance, knex: Knex, registr
     return { status: 'ready' };
   });
 
-  app.get('/api/openapi.json', internalOnly, async (request) =>
-    buildOpenApi(
-      registry.objectList().map((o) => o.doc),
-      { version: ENGINE_VERSION, serverUrl: `${request.protocol}://${request.host}`, layouts: registry.layoutList() },
-    ),
-  );
+  // The document describes what the caller may reach: its readable objects, with its readable fields.
+  app.get('/api/openapi.json', internalOnly, async (request) => {
+    const scope = new RecordScope(registry.access, principalOf(request), (name) => registry.object(name));
+    const objects = registry.objectList().filter((o) => scope.can(o, 'read'));
+    return buildOpenApi(
+      objects.map((o) => ({ ...o.doc, fields: o.doc.fields.filter((f) => scope.canRead(o, f.name)) })),
+      { version: ENGINE_VERSION, serverUrl: `${request.protocol}://${request.host}`, layouts: registry.layoutList().filter((l) => objects.some((o) => o.name === l.object)) },
+    );
+  });
 }
