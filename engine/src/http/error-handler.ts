@@ -31,6 +31,11 @@ export function registerErrorHandling(app: FastifyInstance): void {
   });
 }
 
+/** Errors of the router itself, before any route or hook runs: a bad percent-encoding, a path parameter past maxParamLength. */
+export function sendFrameworkError(error: FastifyError, request: FastifyRequest, reply: FastifyReply): void {
+  sendProblem(reply, request, asQudaoError(error));
+}
+
 function sendProblem(reply: FastifyReply, request: FastifyRequest, problem: QudaoError): void {
   const locale = pickLocale(request.headers['accept-language']);
   reply

@@ -6,22 +6,34 @@ type Query = Record<string, string | undefined>;
 export const badParam = (field: string, zh: string, en: string) =>
   new QudaoError('BAD_REQUEST', [{ field, rule: 'format', message: { 'zh-CN': zh, en } }]);
 
-export const csv = (value: string | undefined) =>
-  value === undefined ? undefined : value.split(',').map((s) => s.trim()).filter(Boolean);
+/**
+ * A parameter sent twice (`?sort=a&sort=b`) reaches a route as an array, whatever its declared type: it is refused
+ * with a 400 naming it, never handed on to code that expects a string.
+ */
+export function single(field: string, value: unknown): string | undefined {
+  if (value === undefined || typeof value === 'string') return value;
+  throw badParam(field, `参数 ${field} 只能出现一次`, `the parameter ${field} may appear only once`);
+}
+
+export const csv = (value: string | undefined, field = 'query') => {
+  const text = single(field, value);
+  return text === undefined ? undefined : text.split(',').map((s) => s.trim()).filter(Boolean);
+};
 
 export const flag = (value: string | undefined) => value === 'true' || value === '1';
 
 export function parseListQuery(query: Query): ListQuery {
+  const param = (name: string) => single(name, query[name]);
   return {
-    filter: parseFilter(query.filter),
-    view: query.view || undefined,
-    sort: query.sort,
-    limit: parseLimit(query.limit),
-    cursor: query.cursor,
-    fields: csv(query.fields),
-    expand: csv(query.expand),
-    count: flag(query.count),
-    deleted: flag(query.deleted),
+    filter: parseFilter(param('filter')),
+    view: param('view') || undefined,
+    sort: param('sort'),
+    limit: parseLimit(param('limit')),
+    cursor: param('cursor'),
+    fields: csv(query.fields, 'fields'),
+    expand: csv(query.expand, 'expand'),
+    count: flag(param('count')),
+    deleted: flag(param('deleted')),
   };
 }
 
@@ -64,7 +76,8 @@ export function pageLimit(value: string | undefined, fallback = 50, max = 200): 
 }
 
 /** A query parameter that must be one of a few words; absent or empty is undefined. */
-export function oneOf<T extends string>(field: string, value: string | undefined, allowed: readonly T[]): T | undefined {
+export function oneOf<T extends string>(field: string, given: string | undefined, allowed: readonly T[]): T | undefined {
+  const value = single(field, given);
   if (value === undefined || value === '') return undefined;
   if (!(allowed as readonly string[]).includes(value)) {
     throw badParam(field, `${field} 须为 ${allowed.join(' / ')} 之一`, `${field} must be one of ${allowed.join(', ')}`);
@@ -73,7 +86,8 @@ export function oneOf<T extends string>(field: string, value: string | undefined
 }
 
 /** A free-text query parameter that goes into SQL as a value: PostgreSQL text can't hold NUL. */
-export function plainText(field: string, value: string | undefined, max = 200): string | undefined {
+export function plainText(field: string, given: string | undefined, max = 200): string | undefined {
+  const value = single(field, given);
   if (value === undefined || value === '') return undefined;
   if (value.length > max || value.includes('\u0000')) throw badParam(field, `${field} 无效`, `${field} is not valid`);
   return value;

@@ -1,7 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import type { Logger } from 'pino';
-import { registerErrorHandling } from './error-handler.ts';
+import { registerErrorHandling, sendFrameworkError } from './error-handler.ts';
 
 const REQUEST_ID = /^[\w.:-]{1,64}$/;
 
@@ -18,6 +18,8 @@ export function createServer(logger: Logger, options: { trustProxy?: boolean } =
       return typeof given === 'string' && REQUEST_ID.test(given) ? given : randomUUID();
     },
     forceCloseConnections: true,
+    // A path the router can't take (bad percent-encoding, a parameter past maxParamLength) answers a problem like any error.
+    frameworkErrors: sendFrameworkError,
   }) as unknown as FastifyInstance;
   app.addHook('onRequest', (request, reply, done) => {
     reply.header('x-request-id', request.id);

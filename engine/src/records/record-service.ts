@@ -12,6 +12,7 @@ import { expandLookups } from './expand.ts';
 import { computeFormulas } from './formulas.ts';
 import { preloadRelated } from './related-preload.ts';
 import { lockMasters, refreshRollups, touchedMasters } from './rollups.ts';
+import { literalFits } from './filter-sql.ts';
 import { listRecords, type ListQuery, type ListResult } from './list-query.ts';
 import { withListView } from './list-views.ts';
 import { ALWAYS_RETURNED, recordFromRow, rowFromValues, type RecordData } from './row-mapping.ts';
@@ -213,7 +214,7 @@ export class RecordService {
   private async asOf(object: ObjectRuntime, id: string, asOf: string): Promise<RecordData> {
     assertUuid(object, id);
     const at = new Date(asOf);
-    if (Number.isNaN(at.getTime())) {
+    if (!literalFits('datetime', asOf) || Number.isNaN(at.getTime())) {
       throw new QudaoError('BAD_REQUEST', [
         { field: 'asOf', rule: 'format', message: { 'zh-CN': 'asOf 必须是 ISO 8601 时间', en: 'asOf must be an ISO 8601 timestamp' } },
       ]);

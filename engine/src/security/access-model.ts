@@ -145,6 +145,8 @@ export class AccessModel implements RightsChecker {
       if (portal) {
         objectRights.delete('viewAll');
         objectRights.delete('modifyAll');
+        // A portal user creates only records linked to its own dealer: never a dealer, nor a record it couldn't link.
+        if (object.access?.portalVia === undefined) objectRights.delete('create');
       }
       if (objectRights.has('modifyAll')) for (const r of OBJECT_RIGHTS) objectRights.add(r);
       if (objectRights.has('viewAll')) objectRights.add('read');

@@ -4,7 +4,6 @@ import { regionName } from '../lib/regions.ts';
 import { creditCodeCheckCharacter } from '../lib/uscc.ts';
 import { address, districtLabel, PROVINCES, urbanDistricts, type City } from './hospitals.ts';
 import { ref, row, type Calendar, type Random } from './support.ts';
-import { dealerOwner, ownerRef } from './users.ts';
 
 const PLATFORMS_PER_PROVINCE = 2;
 const LEVEL_2_PER_PROVINCE = 10;
@@ -59,15 +58,16 @@ export function dealerSpecs(random: Random): DealerSpec[] {
   return dealers;
 }
 
-export function dealerRow(dealer: DealerSpec): DataRow {
+/** A dealer's row; `owner` is the user name of the channel-team member who owns it. */
+export function dealerRow(dealer: DealerSpec, owner: string): DataRow {
   return row('dealer', dealer.key, {
     name: dealer.name,
     credit_code: dealer.creditCode,
     tier: dealer.tier,
     ...(dealer.parent ? { parent: ref(dealer.parent) } : {}),
     status: dealer.status,
-    owner_id: ownerRef(dealerOwner(dealer)),
-    channel_manager: dealerOwner(dealer),
+    owner_id: ref(`user-${owner}`),
+    channel_manager: owner,
     region: dealer.province.code,
     address: dealer.address,
   });

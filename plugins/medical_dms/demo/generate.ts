@@ -8,7 +8,7 @@ import { contactRows, creditRows, dealerRow, dealerSpecs, qualificationRows } fr
 import { hospitalRows } from './hospitals.ts';
 import { productRows } from './products.ts';
 import { Calendar, Random } from './support.ts';
-import { internalUsers, portalUsers } from './users.ts';
+import { dealerOwner, internalUsers, portalUsers } from './users.ts';
 
 export default function generateDemoData(seed = 20261125, today = new Date()): DataItem[] {
   const random = new Random(seed);
@@ -18,7 +18,7 @@ export default function generateDemoData(seed = 20261125, today = new Date()): D
     ...internalUsers(),
     ...productRows(random),
     ...hospitalRows(random),
-    ...dealers.map(dealerRow),
+    ...dealers.map((dealer) => dealerRow(dealer, dealerOwner(dealer))),
     ...portalUsers(dealers),
     ...dealers.flatMap((dealer) => creditRows(random, dealer)),
     ...dealers.flatMap((dealer) => contactRows(random, dealer)),

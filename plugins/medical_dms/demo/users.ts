@@ -7,6 +7,7 @@ import type { DealerSpec } from './dealers.ts';
 import { PROVINCES } from './hospitals.ts';
 import { ref } from './support.ts';
 
+/** Rows name a demo user as `{ "$ref": "user-<user name>" }`. */
 const internal = (username: string, displayName: string, role: string): DemoUserRow => ({ key: `user-${username}`, user: { username, displayName, role } });
 
 /** Managers split the provinces; the rep reports to both managers' role and takes the level-2 dealers of the first province. */
@@ -34,8 +35,6 @@ export function dealerOwner(dealer: DealerSpec): string {
   if (dealer.tier === 'level_2' && province === 0) return REP;
   return province % 2 === 0 ? EAST_MANAGER : NORTH_MANAGER;
 }
-
-export const ownerRef = (username: string) => ref(`user-${username}`);
 
 /** `portal.a` and `portal.b`: owners of two different platform dealers. */
 export function portalUsers(dealers: readonly DealerSpec[]): DemoUserRow[] {
