@@ -15,7 +15,7 @@ export function single(field: string, value: unknown): string | undefined {
   throw badParam(field, `参数 ${field} 只能出现一次`, `the parameter ${field} may appear only once`);
 }
 
-export const csv = (value: string | undefined, field = 'query') => {
+export const csv = (value: string | undefined, field: string) => {
   const text = single(field, value);
   return text === undefined ? undefined : text.split(',').map((s) => s.trim()).filter(Boolean);
 };

@@ -26,8 +26,8 @@ export function registerRecordRoutes(app: FastifyInstance, records: RecordServic
   app.get<{ Params: Params; Querystring: Query }>('/api/records/:object/:id', async (request, reply) => {
     const { fields, expand, asOf, deleted } = request.query;
     const record = await records.get(request.params.object, request.params.id, {
-      fields: csv(fields),
-      expand: csv(expand),
+      fields: csv(fields, 'fields'),
+      expand: csv(expand, 'expand'),
       asOf,
       includeDeleted: flag(deleted),
     }, writeContext(request));
