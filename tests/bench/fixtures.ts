@@ -1,7 +1,14 @@
-/** The bench object (20 fields of mixed types, one validation rule, an index that fits the list), its payloads and its SQL. */
+/**
+ * The bench object (20 fields of mixed types and a lookup to its dealer, one validation rule, indexes that fit the
+ * lists), the dealers a portal user belongs to, the portal role, the payloads and the hand-written SQL.
+ */
 
 export const OBJECT = 'bench_deal';
 export const TABLE = `data.${OBJECT}`;
+/** The portal account object: each bench deal belongs to one of its records. */
+export const DEALER_OBJECT = 'bench_dealer';
+export const DEALER_TABLE = `data.${DEALER_OBJECT}`;
+export const DEALERS = 1000;
 
 const label = (en: string) => ({ 'zh-CN': en, en });
 const options = (values: string[]) => values.map((value) => ({ value, label: label(value) }));
@@ -35,6 +42,8 @@ export const FIELDS = [
   { name: 'parent', type: 'lookup', target: OBJECT, label: label('Parent') },
   { name: 'priority', type: 'integer', label: label('Priority'), min: 0, max: 10 },
   { name: 'owner_name', type: 'text', label: label('Owner name'), maxLength: 100 },
+  // the 21st column: portal users see the deals of their own dealer (`access.portalVia`)
+  { name: 'dealer', type: 'lookup', target: DEALER_OBJECT, label: label('Dealer') },
 ] as const;
 
 export const FIELD_NAMES: string[] = FIELDS.map((f) => f.name);
@@ -43,6 +52,8 @@ export const ALL_COLUMNS = [...SYSTEM_COLUMNS, ...FIELD_NAMES];
 
 /** The list view's index: equality on status and region, then the default order (-created_at, id tiebreaker). */
 export const LIST_INDEX = ['status', 'region', 'created_at', 'id'];
+/** The portal list's index: the visibility predicate (`dealer = ?`), then the default order. */
+export const PORTAL_INDEX = ['dealer', 'created_at', 'id'];
 
 export function objectDoc(extraFields: object[] = []) {
   return {
@@ -50,9 +61,42 @@ export function objectDoc(extraFields: object[] = []) {
     name: OBJECT,
     label: { 'zh-CN': '基准商机', en: 'Bench deal' },
     fields: [...FIELDS, ...extraFields],
-    indexes: [{ fields: LIST_INDEX }],
+    indexes: [{ fields: LIST_INDEX }, { fields: PORTAL_INDEX }],
+    // internal users: private (the default; the admin reads every row through its admin permission set)
+    access: { portalVia: 'dealer' },
   };
 }
+
+export function dealerDoc() {
+  return {
+    kind: 'object',
+    name: DEALER_OBJECT,
+    label: { 'zh-CN': '基准经销商', en: 'Bench dealer' },
+    fields: [
+      { name: 'name', type: 'text', label: label('Name'), required: true, maxLength: 200 },
+      { name: 'code', type: 'text', label: label('Code'), unique: true },
+      { name: 'region', type: 'region', label: label('Region') },
+    ],
+    access: { portalAccount: true, internal: 'read' },
+  };
+}
+
+/** What a dealer's portal users may do: read their dealer and its deals. */
+export const PORTAL_PERMISSION_SET = {
+  kind: 'permissionSet',
+  name: 'bench_dealer_portal',
+  label: { 'zh-CN': '基准经销商门户', en: 'Bench dealer portal' },
+  objects: { [DEALER_OBJECT]: { read: true }, [OBJECT]: { read: true } },
+};
+export const PORTAL_ROLE = {
+  kind: 'role',
+  name: 'bench_dealer_user',
+  label: { 'zh-CN': '基准经销商用户', en: 'Bench dealer user' },
+  portal: true,
+  permissionSets: [PORTAL_PERMISSION_SET.name],
+};
+/** Every document the bench deploys, in one deploy. */
+export const documents = (extraFields: object[] = []) => [dealerDoc(), objectDoc(extraFields), RULE, PORTAL_PERMISSION_SET, PORTAL_ROLE];
 
 export const RULE = {
   kind: 'validationRule',
@@ -65,7 +109,10 @@ export const RULE = {
 
 export const EXTRA_FIELD = { name: 'extra_note', type: 'text', label: label('Extra note'), maxLength: 500 };
 
-/** One valid 20-field record. `parent` is a UUID (null in HTTP creates so no row has to exist). */
+/**
+ * One valid record of the 20 fields the bench has always sent; `dealer` is left out (null), so payloads and the
+ * validation figure stay those of earlier runs. `parent` is a UUID (null in HTTP creates so no row has to exist).
+ */
 export function payload(code: string, parent: string | null = null): Record<string, unknown> {
   return {
     name: `Deal ${code}`,
@@ -117,6 +164,7 @@ export const PLAIN_SCHEMA = {
     parent: { type: ['string', 'null'], format: 'uuid' },
     priority: { type: ['integer', 'null'], minimum: 0, maximum: 10 },
     owner_name: { type: ['string', 'null'], maxLength: 100 },
+    dealer: { type: ['string', 'null'], format: 'uuid' },
   },
   if: { properties: { status: { enum: ['won'] } }, required: ['status'] },
   then: { properties: { quantity: { type: 'integer', minimum: 1 } } },
@@ -146,6 +194,22 @@ export const HAND_LIST_SQL =
   `WHERE deleted_at IS NULL AND status = $1 AND region = $2 AND amount >= $3 ` +
   `ORDER BY created_at DESC, id DESC LIMIT ${LIST.limit + 1}`;
 export const HAND_LIST_PARAMS = [LIST.status, LIST.region, LIST.minAmount];
+
+/**
+ * The portal user's list: its dealer's deals, newest first, a page of 50, no filter (the list a dealer opens).
+ * The admin's baseline is the same request: every deal, newest first.
+ */
+export const PORTAL_LIST = { sort: '-created_at', limit: 50 };
+export const PORTAL_LIST_PATH = `/api/records/${OBJECT}?sort=${PORTAL_LIST.sort}&limit=${PORTAL_LIST.limit}`;
+/** The portal page by hand, to check the engine returns the right rows. */
+export const HAND_PORTAL_LIST_SQL =
+  `SELECT id FROM ${TABLE} WHERE deleted_at IS NULL AND dealer = $1 ORDER BY created_at DESC, id DESC LIMIT ${PORTAL_LIST.limit}`;
+
+/** The engine's authentication query by hand: an API token's hash joined to its active user. */
+export const HAND_AUTH_SQL =
+  'SELECT u.id, u.username, u.display_name, u.kind, u.role, u.permission_sets, u.account_id, t.id AS token_id, t.last_used_at ' +
+  'FROM qd_api_tokens AS t JOIN qd_users AS u ON u.id = t.user_id ' +
+  'WHERE t.token_hash = $1 AND t.revoked_at IS NULL AND (t.expires_at IS NULL OR t.expires_at > $2) AND u.active LIMIT 1';
 
 export const HAND_GET_SQL = `SELECT ${ALL_COLUMNS.map((c) => `"${c}"`).join(', ')} FROM ${TABLE} WHERE id = $1 AND deleted_at IS NULL`;
 

@@ -1,6 +1,6 @@
-/** Bulk data for the bench object: INSERT ... SELECT FROM generate_series, in slices so progress can be printed. */
+/** Bulk data for the bench objects: INSERT ... SELECT FROM generate_series, in slices so progress can be printed. */
 import type { Knex } from 'knex';
-import { FIELD_NAMES, REGIONS, STAGES, STATUSES, TABLE } from './fixtures.ts';
+import { DEALER_TABLE, FIELD_NAMES, REGIONS, STAGES, STATUSES, TABLE } from './fixtures.ts';
 
 const arr = (values: string[]) => `ARRAY[${values.map((v) => `'${v}'`).join(',')}]`;
 
@@ -34,7 +34,22 @@ const EXPRESSIONS: Record<string, string> = {
   parent: 'NULL::uuid',
   priority: 'g % 11',
   owner_name: "'Owner ' || (g % 100)",
+  // round robin over the dealers (by code): each dealer's deals are spread over the whole year and the whole table
+  dealer: 'd.ids[1 + g % cardinality(d.ids)]',
 };
+
+/** The dealers, D0001 …, loaded before the deals that point at them. */
+export async function loadDealers(knex: Knex, total: number, actor: string): Promise<void> {
+  await knex.raw(
+    `INSERT INTO ${DEALER_TABLE} (id, created_at, created_by, updated_at, updated_by, owner_id, version, name, code, region) ` +
+      `SELECT gen_random_uuid(), now(), :actor, now(), :actor, :actor, 1, 'Dealer ' || g, 'D' || to_char(g, 'FM0000'), ` +
+      `(${arr(REGIONS)})[1 + g % ${REGIONS.length}] FROM generate_series(1, :total::int) AS g`,
+    { actor, total },
+  );
+}
+
+/** The dealers' ids in code order: the deal of series value g belongs to the (1 + g % count)-th. */
+const DEALER_IDS = `(SELECT array_agg(id ORDER BY code) AS ids FROM ${DEALER_TABLE}) AS d`;
 
 const COLUMNS = ['id', 'created_at', 'created_by', 'updated_at', 'updated_by', 'owner_id', 'version', ...FIELD_NAMES];
 
@@ -50,7 +65,7 @@ export async function loadRows(
   for (let from = 1; from <= total; from += slice) {
     const to = Math.min(total, from + slice - 1);
     await knex.raw(
-      `INSERT INTO ${TABLE} (${COLUMNS.map((c) => `"${c}"`).join(', ')}) SELECT ${select} FROM generate_series(:from::int, :to::int) AS g`,
+      `INSERT INTO ${TABLE} (${COLUMNS.map((c) => `"${c}"`).join(', ')}) SELECT ${select} FROM generate_series(:from::int, :to::int) AS g, ${DEALER_IDS}`,
       { actor, from, to },
     );
     progress(to, total, performance.now() - started);

@@ -1,8 +1,8 @@
 /** The raw baselines: a bare fastify 5 + pg.Pool server, no validation, no logging, the same SQL by hand. */
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
-import { FIELD_NAMES, HAND_GET_SQL, HAND_INSERT_SQL, HAND_LIST_SQL, LIST, OBJECT } from './fixtures.ts';
+import { FIELD_NAMES, HAND_AUTH_SQL, HAND_GET_SQL, HAND_INSERT_SQL, HAND_LIST_SQL, LIST, OBJECT } from './fixtures.ts';
 
 export interface RawServer {
   server: FastifyInstance;
@@ -39,6 +39,20 @@ export async function createRawServer(databaseUrl: string, actor: string): Promi
 
   server.get<{ Params: { id: string } }>('/raw/get/:id', async (request, reply) => {
     const { rows } = await pool.query(HAND_GET_SQL, [request.params.id]);
+    if (!rows.length) return reply.status(404).send({ error: 'not found' });
+    return rows[0];
+  });
+
+  // Not a baseline of a target: what the engine's get sends to the database, by hand. The bearer token's hash
+  // joined to its active user (the engine's authentication query), then the primary-key SELECT, with
+  // `dealer = <the user's account>` for a portal user (the engine's sharing filter).
+  server.get<{ Params: { id: string } }>('/raw/get-as-user/:id', async (request, reply) => {
+    const token = /^Bearer\s+(\S+)$/i.exec(request.headers.authorization ?? '')?.[1] ?? '';
+    const user = (await pool.query(HAND_AUTH_SQL, [createHash('sha256').update(token).digest('hex'), new Date()])).rows[0];
+    if (!user) return reply.status(401).send({ error: 'unauthenticated' });
+    const { rows } = user.kind === 'portal'
+      ? await pool.query(`${HAND_GET_SQL} AND dealer = $2`, [request.params.id, user.account_id])
+      : await pool.query(HAND_GET_SQL, [request.params.id]);
     if (!rows.length) return reply.status(404).send({ error: 'not found' });
     return rows[0];
   });
