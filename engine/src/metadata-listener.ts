@@ -1,10 +1,12 @@
 import pg from 'pg';
 import type { Logger } from 'pino';
 import { METADATA_CHANNEL } from './deploy/deploy.ts';
+import { AUTH_CHANNEL, credentialCache } from './security/credential-cache.ts';
 
 /**
- * Keeps this instance's registry current when another instance deploys: LISTEN on the deploy channel,
- * reconnecting when the connection drops. Embedded mode has one process and needs none of this.
+ * Keeps this instance current when another instance changes something: LISTEN on the deploy channel (reload the
+ * registry) and on the credentials channel (forget a user's cached sessions and tokens), reconnecting when the
+ * connection drops. Embedded mode has one process and needs none of this.
  */
 export class MetadataListener {
   private client?: pg.Client;
@@ -18,7 +20,8 @@ export class MetadataListener {
 
   async start(): Promise<void> {
     const client = new pg.Client({ connectionString: this.databaseUrl });
-    client.on('notification', () => {
+    client.on('notification', (message) => {
+      if (message.channel === AUTH_CHANNEL) return credentialCache.forgetUser(message.payload ?? '');
       this.onChange().catch((err) => this.log.error({ err }, 'metadata reload failed'));
     });
     client.on('error', (err) => {
@@ -26,7 +29,7 @@ export class MetadataListener {
       this.restart();
     });
     await client.connect();
-    await client.query(`LISTEN ${METADATA_CHANNEL}`);
+    await client.query(`LISTEN ${METADATA_CHANNEL}; LISTEN ${AUTH_CHANNEL}`);
     this.client = client;
   }
 
@@ -35,7 +38,8 @@ export class MetadataListener {
     this.client?.end().catch(() => undefined);
     setTimeout(() => {
       if (this.closed) return;
-      // A deploy may have happened while we were away.
+      // A deploy, or a change to credentials, may have happened while we were away.
+      credentialCache.clear();
       this.start()
         .then(() => this.onChange())
         .catch(() => this.restart());

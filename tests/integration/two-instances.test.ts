@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { deploy, startTestApp, type TestApp } from '../helpers/test-app.ts';
+import { createUser, deploy, startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const label = (en: string) => ({ 'zh-CN': en, en });
 
@@ -86,5 +86,17 @@ describe('two engine instances on one database', () => {
     });
     expect(list.statusCode).toBe(200);
     expect(list.json().data.map((r: { name: string }) => r.name)).toEqual(['Tall']);
+  });
+
+  it('refuses a user another instance deactivated within a second, though A had its token cached', async () => {
+    const user = await createUser(a, { username: 'leaver', role: 'admin' });
+    const asLeaver = () => a.server.inject({ method: 'GET', url: '/api/auth/me', headers: { authorization: `Bearer ${user.token}` } });
+    expect((await asLeaver()).statusCode).toBe(200);
+    // A change behind the engine's back is not seen while the token is cached: the notification is what tells.
+    await b.db.knex('qd_users').where({ id: user.id }).update({ active: false });
+    expect((await asLeaver()).statusCode).toBe(200);
+    // What another instance's deactivation sends when it commits; nothing in this process is told directly.
+    await b.db.knex.raw("SELECT pg_notify('qd_auth', ?)", [user.id]);
+    await within(1000, async () => (await asLeaver()).statusCode === 401);
   });
 });

@@ -1,6 +1,7 @@
 /** API tokens for integrations: shown once at creation, stored as SHA-256, scoped to their user, revocable. */
 import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
+import { credentialsChanged } from './credential-cache.ts';
 import { newToken, tokenHash } from './secrets.ts';
 
 const TABLE = 'qd_api_tokens';
@@ -44,11 +45,14 @@ export async function listApiTokens(db: Knex, userId: string): Promise<ApiTokenV
 /** Revokes one of the user's own tokens; the name of the token revoked, or undefined when there is none. */
 export async function revokeApiToken(db: Knex | Knex.Transaction, userId: string, id: string): Promise<string | undefined> {
   const [row] = await db(TABLE).where({ id, user_id: userId }).whereNull('revoked_at').update({ revoked_at: new Date() }).returning('name');
+  if (row) await credentialsChanged(db, userId);
   return row?.name;
 }
 
 export async function revokeTokensOf(db: Knex | Knex.Transaction, userId: string): Promise<number> {
-  return db(TABLE).where({ user_id: userId }).whereNull('revoked_at').update({ revoked_at: new Date() });
+  const revoked = await db(TABLE).where({ user_id: userId }).whereNull('revoked_at').update({ revoked_at: new Date() });
+  await credentialsChanged(db, userId);
+  return revoked;
 }
 
 /** Records a token's use at most once a minute, so a busy integration doesn't write on every request. */

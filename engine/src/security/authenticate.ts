@@ -1,12 +1,13 @@
 /**
  * Who a request is: an API token (`Authorization: Bearer qd_…`) or a session cookie, each resolved by one indexed
- * query that joins it to an active user. Nothing is cached, so a logout, a revoked token or a deactivated user is
- * refused on the very next request, on every instance.
+ * query that joins it to an active user, then kept in the credential cache (credential-cache.ts), which every change
+ * that takes access away clears on every instance once it commits: a logout, a revoked token or a deactivated user
+ * is refused on the next request, and a known caller costs no query.
  */
 import type { Knex } from 'knex';
 import { QudaoError } from '../errors/catalog.ts';
 import { API_TOKEN_PATTERN, touchApiToken } from './api-tokens.ts';
-import type { Principal } from './principal.ts';
+import { credentialCache, type Authentication } from './credential-cache.ts';
 import { sameSecret, tokenHash } from './secrets.ts';
 import { principalFromRow } from './user-store.ts';
 
@@ -17,12 +18,7 @@ export interface Credentials {
   sessionToken?: string;
 }
 
-export interface Authentication {
-  principal: Principal;
-  displayName: string;
-  /** Set when the request came with the session cookie. */
-  session?: { tokenHash: string; csrfToken: string };
-}
+export type { Authentication } from './credential-cache.ts';
 
 const USER_COLUMNS = ['u.id', 'u.username', 'u.display_name', 'u.kind', 'u.role', 'u.permission_sets', 'u.account_id'];
 const SAFE_METHODS = new Set(['GET', 'HEAD', 'OPTIONS']);
@@ -41,28 +37,39 @@ export async function authenticateOrThrow(knex: Knex, credentials: Credentials, 
 async function byApiToken(knex: Knex, authorization: string, now: Date): Promise<Authentication> {
   const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
   if (!token || !API_TOKEN_PATTERN.test(token)) throw expired();
+  const hash = tokenHash(token);
+  const cached = credentialCache.get(hash, now.getTime());
+  if (cached) return cached;
+  const readAt = credentialCache.generation;
   const row = await knex('qd_api_tokens as t')
     .join('qd_users as u', 'u.id', 't.user_id')
-    .where('t.token_hash', tokenHash(token))
+    .where('t.token_hash', hash)
     .whereNull('t.revoked_at')
     .where((q) => q.whereNull('t.expires_at').orWhere('t.expires_at', '>', now))
     .where('u.active', true)
-    .first([...USER_COLUMNS, 't.id as token_id', 't.last_used_at']);
+    .first([...USER_COLUMNS, 't.id as token_id', 't.last_used_at', 't.expires_at']);
   if (!row) throw expired();
   await touchApiToken(knex, row.token_id, row.last_used_at, now);
-  return { principal: principalFromRow(row), displayName: row.display_name };
+  const auth = { principal: principalFromRow(row), displayName: row.display_name };
+  credentialCache.set(hash, auth, row.expires_at ? new Date(row.expires_at).getTime() : null, now.getTime(), readAt);
+  return auth;
 }
 
 async function bySession(knex: Knex, token: string, now: Date): Promise<Authentication> {
   const hash = tokenHash(token);
+  const cached = credentialCache.get(hash, now.getTime());
+  if (cached) return cached;
+  const readAt = credentialCache.generation;
   const row = await knex('qd_sessions as s')
     .join('qd_users as u', 'u.id', 's.user_id')
     .where('s.token_hash', hash)
     .where('s.expires_at', '>', now)
     .where('u.active', true)
-    .first([...USER_COLUMNS, 's.csrf_token']);
+    .first([...USER_COLUMNS, 's.csrf_token', 's.expires_at']);
   if (!row) throw expired();
-  return { principal: principalFromRow(row), displayName: row.display_name, session: { tokenHash: hash, csrfToken: row.csrf_token } };
+  const auth = { principal: principalFromRow(row), displayName: row.display_name, session: { tokenHash: hash, csrfToken: row.csrf_token } };
+  credentialCache.set(hash, auth, new Date(row.expires_at).getTime(), now.getTime(), readAt);
+  return auth;
 }
 
 /** A state-changing request made with the session cookie must echo the session's CSRF token; API tokens need none. */

@@ -1,5 +1,6 @@
 /** Browser sessions: a random token in an HttpOnly cookie; the database keeps its SHA-256 and the CSRF token. */
 import type { Knex } from 'knex';
+import { credentialsChanged } from './credential-cache.ts';
 import { newToken, tokenHash } from './secrets.ts';
 
 const TABLE = 'qd_sessions';
@@ -39,15 +40,18 @@ export async function createSession(
 }
 
 export async function deleteSession(db: Knex | Knex.Transaction, hash: string): Promise<void> {
-  await db(TABLE).where({ token_hash: hash }).delete();
+  const [row] = await db(TABLE).where({ token_hash: hash }).delete().returning('user_id');
+  if (row) await credentialsChanged(db, row.user_id);
 }
 
 /** Ends every session of a user, but the one whose hash is `keep` (the caller's own, on a password change). */
 export async function endSessionsOf(db: Knex | Knex.Transaction, userId: string, keep?: string): Promise<number> {
-  return db(TABLE)
+  const ended = await db(TABLE)
     .where({ user_id: userId })
     .modify((q) => {
       if (keep) q.whereNot({ token_hash: keep });
     })
     .delete();
+  await credentialsChanged(db, userId);
+  return ended;
 }

@@ -1,6 +1,7 @@
 /** The users table: rows, what the API shows of them (never a password hash), and the queries on them. */
 import type { Knex } from 'knex';
 import { v7 as uuidv7 } from 'uuid';
+import { credentialsChanged } from './credential-cache.ts';
 import type { Principal } from './principal.ts';
 
 export const USERS = 'qd_users';
@@ -126,6 +127,7 @@ export async function updateUser(
     })
     .update(values as never)
     .returning('*');
+  if (row) await credentialsChanged(db, id);
   return row;
 }
 
