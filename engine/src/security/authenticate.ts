@@ -38,37 +38,46 @@ async function byApiToken(knex: Knex, authorization: string, now: Date): Promise
   const token = /^Bearer\s+(\S+)\s*$/i.exec(authorization)?.[1];
   if (!token || !API_TOKEN_PATTERN.test(token)) throw expired();
   const hash = tokenHash(token);
-  const cached = credentialCache.get(hash, now.getTime());
-  if (cached) return cached;
-  const readAt = credentialCache.generation;
-  const row = await knex('qd_api_tokens as t')
-    .join('qd_users as u', 'u.id', 't.user_id')
-    .where('t.token_hash', hash)
-    .whereNull('t.revoked_at')
-    .where((q) => q.whereNull('t.expires_at').orWhere('t.expires_at', '>', now))
-    .where('u.active', true)
-    .first([...USER_COLUMNS, 't.id as token_id', 't.last_used_at', 't.expires_at']);
-  if (!row) throw expired();
-  await touchApiToken(knex, row.token_id, row.last_used_at, now);
-  const auth = { principal: principalFromRow(row), displayName: row.display_name };
-  credentialCache.set(hash, auth, row.expires_at ? new Date(row.expires_at).getTime() : null, now.getTime(), readAt);
-  return auth;
+  return remembered(hash, now, async () => {
+    const row = await knex('qd_api_tokens as t')
+      .join('qd_users as u', 'u.id', 't.user_id')
+      .where('t.token_hash', hash)
+      .whereNull('t.revoked_at')
+      .where((q) => q.whereNull('t.expires_at').orWhere('t.expires_at', '>', now))
+      .where('u.active', true)
+      .first([...USER_COLUMNS, 't.id as token_id', 't.last_used_at', 't.expires_at']);
+    if (!row) throw expired();
+    await touchApiToken(knex, row.token_id, row.last_used_at, now);
+    return { auth: { principal: principalFromRow(row), displayName: row.display_name }, expiresAt: row.expires_at };
+  });
 }
 
 async function bySession(knex: Knex, token: string, now: Date): Promise<Authentication> {
   const hash = tokenHash(token);
+  return remembered(hash, now, async () => {
+    const row = await knex('qd_sessions as s')
+      .join('qd_users as u', 'u.id', 's.user_id')
+      .where('s.token_hash', hash)
+      .where('s.expires_at', '>', now)
+      .where('u.active', true)
+      .first([...USER_COLUMNS, 's.csrf_token', 's.expires_at']);
+    if (!row) throw expired();
+    const session = { tokenHash: hash, csrfToken: row.csrf_token };
+    return { auth: { principal: principalFromRow(row), displayName: row.display_name, session }, expiresAt: row.expires_at };
+  });
+}
+
+/** The cached resolution of a credential, else `lookup`'s, kept until the credential expires (or a change clears it). */
+async function remembered(
+  hash: string,
+  now: Date,
+  lookup: () => Promise<{ auth: Authentication; expiresAt: Date | string | null }>,
+): Promise<Authentication> {
   const cached = credentialCache.get(hash, now.getTime());
   if (cached) return cached;
   const readAt = credentialCache.generation;
-  const row = await knex('qd_sessions as s')
-    .join('qd_users as u', 'u.id', 's.user_id')
-    .where('s.token_hash', hash)
-    .where('s.expires_at', '>', now)
-    .where('u.active', true)
-    .first([...USER_COLUMNS, 's.csrf_token', 's.expires_at']);
-  if (!row) throw expired();
-  const auth = { principal: principalFromRow(row), displayName: row.display_name, session: { tokenHash: hash, csrfToken: row.csrf_token } };
-  credentialCache.set(hash, auth, new Date(row.expires_at).getTime(), now.getTime(), readAt);
+  const { auth, expiresAt } = await lookup();
+  credentialCache.set(hash, auth, expiresAt === null ? null : new Date(expiresAt).getTime(), now.getTime(), readAt);
   return auth;
 }
 

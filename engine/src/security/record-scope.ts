@@ -2,8 +2,7 @@
  * One principal's reach into the records: which objects, which fields, and which rows, as SQL conditions that
  * every query of the records service includes. The single place where record access is decided.
  */
-import { SYSTEM_FIELDS } from '../../../metadata/src/types.ts';
-import type { ObjectRight, SharingRuleDoc } from '../../../metadata/src/types.ts';
+import { SYSTEM_FIELDS, type ObjectRight, type SharingRuleDoc } from '../../../metadata/src/types.ts';
 import { compileFilter, type SqlFragment } from '../records/filter-sql.ts';
 import { filterResolver, type ResolverGuard } from '../records/list-query.ts';
 import type { RecordData } from '../records/row-mapping.ts';
@@ -31,7 +30,7 @@ export class RecordScope implements ResolverGuard {
   readonly profile: Profile;
 
   constructor(
-    private readonly model: AccessModel,
+    model: AccessModel,
     readonly principal: Principal,
     private readonly objects: (name: string) => ObjectRuntime | undefined,
   ) {
