@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import * as systemTables from './20261125_0001_system_tables.ts';
 import * as plugins from './20261125_0002_plugins.ts';
 import * as security from './20261125_0003_security.ts';
+import * as jobs from './20261125_0004_jobs.ts';
+import * as notifications from './20261125_0005_notifications.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -13,6 +15,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261125_0001_system_tables': systemTables,
   '20261125_0002_plugins': plugins,
   '20261125_0003_security': security,
+  '20261125_0004_jobs': jobs,
+  '20261125_0005_notifications': notifications,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

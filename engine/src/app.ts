@@ -15,12 +15,18 @@ import { registerAccessRoutes } from './http/access.routes.ts';
 import { registerRecordRoutes } from './http/records.routes.ts';
 import { createServer } from './http/server.ts';
 import { registerUserRoutes } from './http/users.routes.ts';
+import type { AfterCommitEvent } from './plugin-api.ts';
+import { createJobQueue } from './jobs/create-job-queue.ts';
+import type { JobQueue } from './jobs/job-queue.ts';
+import { enqueueRecordChanged, processRecordChanged } from './jobs/record-changed.job.ts';
 import { MetadataListener } from './metadata-listener.ts';
 import { OutboxRelay } from './plugins/outbox-relay.ts';
 import { PluginHost } from './plugins/plugin-host.ts';
 import { PluginManager } from './plugins/plugin-manager.ts';
 import { RecordService } from './records/record-service.ts';
 import { Registry } from './registry.ts';
+import { registerNotificationRoutes } from './http/notifications.routes.ts';
+import { createNotifier, type Notifier } from './notifications/notify.ts';
 
 export interface App {
   server: FastifyInstance;
@@ -29,12 +35,15 @@ export interface App {
   records: RecordService;
   plugins: PluginManager;
   relay: OutboxRelay;
+  jobs: JobQueue;
   deployContext: DeployContext;
   adminId: string;
   /** Set only on the start that gave `admin` its first password (npm start prints it, once). */
   firstAdminPassword?: { password: string; generated: boolean };
   /** The demo users this process created, and their password (printed once by `npm start`). */
   demoLogins: DemoLogins;
+  /** `notify(userIds, template, record)`: in-app and e-mail notifications. */
+  notifier: Notifier;
   close(): Promise<void>;
 }
 
@@ -71,8 +80,13 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   await reload();
   const listener = db.url ? new MetadataListener(db.url, reload, logger) : undefined;
   await listener?.start();
-  const relay = new OutboxRelay(db.knex, (event) => host.afterCommit(event), logger);
-  if (config.relayOutbox) relay.start();
+  const jobs = createJobQueue({ redisUrl: config.redisUrl, databaseUrl: db.url, name: 'qudao', log: logger }, db.knex);
+  const runHooks = (event: AfterCommitEvent) => host.afterCommit(event);
+  const relay = new OutboxRelay(db.knex, config.relayOutbox ? enqueueRecordChanged(jobs) : runHooks, logger);
+  if (config.relayOutbox) {
+    processRecordChanged(jobs, runHooks);
+    relay.start();
+  }
 
   const server = createServer(logger, { trustProxy: config.auth.trustProxy });
   const access = () => registry.access;
@@ -84,6 +98,8 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   registerRecordRoutes(server, records, host);
   registerAccessRoutes(server, { knex: db.knex, registry, records });
   registerPluginRoutes(server, { manager: plugins, host, records, pluginsDir: config.pluginsDir, access });
+  const notifier = createNotifier({ knex: db.knex, registry, records, log: logger });
+  registerNotificationRoutes(server, { knex: db.knex });
   await server.ready();
 
   return {
@@ -93,13 +109,17 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     records,
     plugins,
     relay,
+    jobs,
     deployContext,
     adminId,
     firstAdminPassword: admin.firstPassword,
     demoLogins,
+    notifier,
     async close() {
+      notifier.close();
       await server.close();
       await relay.stop();
+      await jobs.close();
       await listener?.stop();
       await db.close();
     },

@@ -18,6 +18,8 @@ export interface AuthConfig {
 
 export interface Config {
   databaseUrl?: string;
+  /** BullMQ on this Redis; without it BullMQ uses its PostgreSQL backend (or, embedded, the in-process runner). */
+  redisUrl?: string;
   dataDir: string;
   port: number;
   host: string;
@@ -30,7 +32,7 @@ export interface Config {
   bundledPlugins: string[];
   /** Whether those installs load the plugins' demo data. */
   demoData: boolean;
-  /** Deliver outbox events to afterCommit hooks in this process. */
+  /** Relay outbox events to the job queue, and run jobs, in this process (else `relay.drain()` runs hooks directly). */
   relayOutbox: boolean;
   /** The `admin` user's password on a fresh database (else a random one, printed once). */
   adminPassword?: string;
@@ -44,6 +46,7 @@ const number = (value: string | undefined, fallback: number) => (value === undef
 export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
   return {
     databaseUrl: env.DATABASE_URL || undefined,
+    redisUrl: env.REDIS_URL || undefined,
     dataDir: path.resolve(env.QUDAO_DATA_DIR ?? 'data'),
     port: Number(env.PORT ?? 3000),
     host: env.HOST ?? '0.0.0.0',

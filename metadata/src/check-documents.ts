@@ -2,6 +2,7 @@
 import { accessScope, checkObjectAccess, checkPermissionSet, checkRole, checkSharingRule, type AccessScope } from './check-access.ts';
 import { checkLayout } from './check-layout.ts';
 import { checkObject } from './check-object.ts';
+import { checkTemplate } from './check-template.ts';
 import { checkValidationRule } from './check-validation-rule.ts';
 import { inDocument, problem } from './problem.ts';
 import type { MetadataDoc, ObjectDoc, Problem } from './types.ts';
@@ -26,6 +27,7 @@ function checkDocument(doc: MetadataDoc, scope: AccessScope): Problem[] {
     case 'role': return checkRole(doc, scope);
     case 'permissionSet': return checkPermissionSet(doc, scope);
     case 'sharingRule': return checkSharingRule(doc, scope);
+    case 'template': return checkTemplate(doc, objects);
   }
 }
 

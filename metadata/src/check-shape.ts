@@ -5,6 +5,7 @@ import { escapePointer, problem } from './problem.ts';
 import { permissionSetSchema, roleSchema, sharingRuleSchema } from './schemas/access.schema.ts';
 import { layoutSchema } from './schemas/layout.schema.ts';
 import { objectSchema } from './schemas/object.schema.ts';
+import { templateSchema } from './schemas/template.schema.ts';
 import { pluginSchema } from './schemas/plugin.schema.ts';
 import { validationRuleSchema } from './schemas/validation-rule.schema.ts';
 import { DOC_KINDS, type DocKind, type Layer, type Problem } from './types.ts';
@@ -16,6 +17,7 @@ const SCHEMAS: Record<DocKind, object> = {
   role: roleSchema,
   permissionSet: permissionSetSchema,
   sharingRule: sharingRuleSchema,
+  template: templateSchema,
 };
 
 /** Arrays of named items, which a custom layer merges by name (merge-layers.ts). */

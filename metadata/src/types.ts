@@ -220,9 +220,25 @@ export interface SharingRuleDoc {
   access: 'read' | 'edit';
 }
 
-export type MetadataDoc = ObjectDoc | ValidationRuleDoc | LayoutDoc | RoleDoc | PermissionSetDoc | SharingRuleDoc;
+export const NOTIFICATION_CHANNELS = ['inApp', 'email'] as const;
+export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
+
+/** A notification: handlebars subject and body per locale, rendering a record of `object` (if given). */
+export interface TemplateDoc {
+  kind: 'template';
+  name: string;
+  label: Label;
+  description?: Partial<Label>;
+  object?: string;
+  subject: Label;
+  body: Label;
+  /** Where it is delivered; absent means both. */
+  channels?: NotificationChannel[];
+}
+
+export type MetadataDoc = ObjectDoc | ValidationRuleDoc | LayoutDoc | RoleDoc | PermissionSetDoc | SharingRuleDoc | TemplateDoc;
 export type DocKind = MetadataDoc['kind'];
-export const DOC_KINDS: readonly DocKind[] = ['object', 'validationRule', 'layout', 'role', 'permissionSet', 'sharingRule'];
+export const DOC_KINDS: readonly DocKind[] = ['object', 'validationRule', 'layout', 'role', 'permissionSet', 'sharingRule', 'template'];
 
 export type Layer = 'base' | 'custom';
 

@@ -33,11 +33,13 @@ export interface TestApp extends App {
 }
 
 /** The real app on its own real PostgreSQL database, silent logs; `server.inject` acts as the admin user. */
-export async function startTestApp(options: { databaseUrl?: string; auth?: Partial<Config['auth']> } = {}): Promise<TestApp> {
+export async function startTestApp(
+  options: { databaseUrl?: string; auth?: Partial<Config['auth']>; relayOutbox?: boolean } = {},
+): Promise<TestApp> {
   const owned = options.databaseUrl ? undefined : await createTestDatabase();
   const databaseUrl = options.databaseUrl ?? owned!.url;
   const defaults = loadConfig({});
-  const config = { ...defaults, databaseUrl, logLevel: 'silent', relayOutbox: false, auth: { ...defaults.auth, ...options.auth } };
+  const config = { ...defaults, databaseUrl, logLevel: 'silent', relayOutbox: options.relayOutbox ?? false, auth: { ...defaults.auth, ...options.auth } };
   const app = await createApp(config, pino({ level: 'silent' }));
   const adminToken = await actAsAdmin(app);
   return Object.assign(app, {

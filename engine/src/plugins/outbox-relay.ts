@@ -7,9 +7,10 @@ const MAX_ATTEMPTS = 5;
 const IDLE_MS = 1000;
 
 /**
- * Hands committed writes to the plugins' afterCommit hooks, from the outbox, at least once. Several instances
- * share the work (SKIP LOCKED). A failing hook is retried on the next passes and given up after MAX_ATTEMPTS.
- * The job queue of the workflow issue will take this over; the contract to hooks stays the same.
+ * Hands committed writes on, from the outbox, at least once: in a running server to the job queue (a
+ * `record.changed` job per event, whose handler runs the afterCommit hooks, see jobs/record-changed.job.ts), else
+ * (CLI, tests) straight to the hooks. A row is marked published only after `deliver` resolved. Several instances
+ * share the work (SKIP LOCKED). A failing delivery is retried on the next passes and given up after MAX_ATTEMPTS.
  */
 export class OutboxRelay {
   private timer?: NodeJS.Timeout;
@@ -18,7 +19,7 @@ export class OutboxRelay {
 
   constructor(
     private readonly knex: Knex,
-    private readonly deliver: (event: AfterCommitEvent) => Promise<void>,
+    private readonly deliver: (event: AfterCommitEvent, outboxId: string) => Promise<void>,
     private readonly log: Logger,
   ) {}
 
@@ -73,7 +74,7 @@ export class OutboxRelay {
   private async handle(row: Record<string, any>, audit: Record<string, any> | undefined): Promise<void> {
     try {
       if (audit) {
-        await this.deliver({ object: row.object, recordId: row.record_id, action: audit.action, changes: audit.changes, actor: audit.actor });
+        await this.deliver({ object: row.object, recordId: row.record_id, action: audit.action, changes: audit.changes, actor: audit.actor }, String(row.id));
       }
       await this.knex('qd_outbox').where({ id: row.id }).update({ published_at: this.knex.fn.now() });
     } catch (error) {

@@ -1,16 +1,9 @@
 /** A validation rule's message: a handlebars template per locale that may name values of the record. */
-import Handlebars from 'handlebars';
 import { LOCALES, type Label, type Locale } from '../../../metadata/src/types.ts';
+import { compileSafe, isolatedHandlebars } from '../templating/safe-handlebars.ts';
 
 /** An isolated environment: helpers registered elsewhere on the global Handlebars never reach rule messages. */
-const handlebars = Handlebars.create();
-
-const COMPILE_OPTIONS: CompileOptions = {
-  noEscape: true, // the output is JSON text, not HTML
-  strict: false,
-  knownHelpersOnly: true, // only the builtins (if, unless, each, with, lookup)
-};
-const RUNTIME_OPTIONS: Handlebars.RuntimeOptions = { allowProtoPropertiesByDefault: false, allowProtoMethodsByDefault: false };
+const handlebars = isolatedHandlebars();
 
 /**
  * Compiles both locales up front. A template that is not a string throws (compiling an object is code
@@ -28,9 +21,9 @@ export function compileMessage(template: Label): (record: object) => Label {
 function compileOne(template: unknown): (record: object) => string {
   if (typeof template !== 'string') throw new TypeError('A message template must be a string');
   try {
-    const fn = handlebars.compile(template, COMPILE_OPTIONS);
-    fn({}, RUNTIME_OPTIONS); // handlebars compiles lazily: parse now, not on the first failing record
-    return (record) => fn(record, RUNTIME_OPTIONS);
+    // the output is JSON text, not HTML; only the builtins (if, unless, each, with, lookup)
+    const fn = compileSafe(handlebars, template, { escape: false });
+    return (record) => fn(record);
   } catch {
     return () => template;
   }

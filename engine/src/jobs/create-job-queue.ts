@@ -1,0 +1,20 @@
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import { createPostgresJobQueue, createRedisJobQueue } from './bullmq-queue.ts';
+import { InProcessJobQueue } from './in-process-queue.ts';
+import type { JobQueue } from './job-queue.ts';
+
+export interface JobQueueConfig {
+  redisUrl?: string;
+  databaseUrl?: string;
+  /** The queue name (and Redis key prefix / PostgreSQL schema of BullMQ). */
+  name: string;
+  log?: Logger;
+}
+
+/** REDIS_URL → BullMQ on Redis; else DATABASE_URL → BullMQ on PostgreSQL; else (embedded) the in-process runner. */
+export function createJobQueue(config: JobQueueConfig, knex: Knex): JobQueue {
+  if (config.redisUrl) return createRedisJobQueue(config.redisUrl, { name: config.name, prefix: 'qudao', log: config.log });
+  if (config.databaseUrl) return createPostgresJobQueue(config.databaseUrl, { name: config.name, schema: 'qd_bullmq', log: config.log });
+  return new InProcessJobQueue(knex, { name: config.name, log: config.log });
+}

@@ -1,0 +1,154 @@
+import type { Knex } from 'knex';
+import type { Logger } from 'pino';
+import { v7 as uuidv7 } from 'uuid';
+import {
+  assertSingleHandler, backoffDelay, DEFAULT_JOB_OPTIONS, type Backoff, type FailedJob, type JobHandler, type JobOptions, type JobQueue,
+} from './job-queue.ts';
+
+export interface InProcessQueueOptions {
+  /** Namespaces the jobs in `qd_jobs`. One runner per queue name. */
+  name: string;
+  /** How often an idle runner looks for due jobs (retries wait for their backoff). */
+  pollMs?: number;
+  log?: Logger;
+}
+
+interface JobRow {
+  queue: string;
+  id: string;
+  name: string;
+  data: unknown;
+  attempts_made: number;
+  max_attempts: number;
+  backoff: Backoff;
+}
+
+/**
+ * The embedded mode's runner: jobs live in `qd_jobs` in the same database (so they survive a restart), and this
+ * process runs them one at a time (PGlite has one connection), with the same retry, backoff and dead-letter
+ * semantics as BullMQ.
+ */
+export class InProcessJobQueue implements JobQueue {
+  readonly backend = 'in-process' as const;
+  private readonly handlers = new Map<string, JobHandler>();
+  private readonly pollMs: number;
+  private timer?: NodeJS.Timeout;
+  private running?: Promise<void>;
+  private started = false;
+  private stopped = false;
+
+  constructor(private readonly knex: Knex, private readonly options: InProcessQueueOptions) {
+    this.pollMs = options.pollMs ?? 500;
+  }
+
+  async add<T>(name: string, data: T, options: JobOptions = {}): Promise<string> {
+    const id = options.jobId ?? uuidv7();
+    await this.knex('qd_jobs')
+      .insert({
+        queue: this.options.name,
+        id,
+        name,
+        data: JSON.stringify(data ?? null),
+        max_attempts: options.attempts ?? DEFAULT_JOB_OPTIONS.attempts,
+        backoff: JSON.stringify(options.backoff ?? DEFAULT_JOB_OPTIONS.backoff),
+      })
+      .onConflict(['queue', 'id'])
+      .ignore();
+    this.kick();
+    return id;
+  }
+
+  process<T>(name: string, handler: JobHandler<T>): void {
+    assertSingleHandler(this.handlers, name);
+    this.handlers.set(name, handler);
+    if (!this.started) {
+      this.started = true;
+      this.running = this.recoverInterrupted().then(() => this.schedule(0));
+    } else {
+      this.kick();
+    }
+  }
+
+  async failed(limit = 100): Promise<FailedJob[]> {
+    const rows = await this.knex('qd_jobs')
+      .where({ queue: this.options.name, state: 'failed' })
+      .orderBy('finished_at', 'desc')
+      .limit(limit);
+    return rows.map((row) => ({
+      id: row.id, name: row.name, data: row.data, error: row.last_error ?? '', attempts: row.attempts_made, failedAt: row.finished_at,
+    }));
+  }
+
+  async retry(jobId: string): Promise<void> {
+    const updated = await this.knex('qd_jobs')
+      .where({ queue: this.options.name, id: jobId, state: 'failed' })
+      .update({ state: 'waiting', attempts_made: 0, run_at: this.knex.fn.now(), finished_at: null });
+    if (!updated) throw new Error(`no failed job ${jobId}`);
+    this.kick();
+  }
+
+  async close(): Promise<void> {
+    this.stopped = true;
+    clearTimeout(this.timer);
+    await this.running;
+  }
+
+  /** A job left active by a process that stopped mid-way runs again (at least once). */
+  private async recoverInterrupted(): Promise<void> {
+    await this.knex('qd_jobs').where({ queue: this.options.name, state: 'active' }).update({ state: 'waiting', claimed_at: null });
+  }
+
+  private kick(): void {
+    if (!this.started || this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = undefined;
+    this.running = (this.running ?? Promise.resolve()).then(() => { if (!this.timer) this.schedule(0); });
+  }
+
+  private schedule(delay: number): void {
+    if (this.stopped) return;
+    clearTimeout(this.timer);
+    this.timer = setTimeout(() => {
+      this.running = this.drain()
+        .catch((err) => this.options.log?.error({ err }, 'job runner pass failed'))
+        .finally(() => this.schedule(this.pollMs));
+    }, delay);
+  }
+
+  private async drain(): Promise<void> {
+    for (let job = await this.claim(); job; job = this.stopped ? undefined : await this.claim()) {
+      await this.run(job);
+    }
+  }
+
+  private async claim(): Promise<JobRow | undefined> {
+    const names = [...this.handlers.keys()];
+    const { rows } = await this.knex.raw(
+      `UPDATE qd_jobs SET state = 'active', attempts_made = attempts_made + 1, claimed_at = now()
+       WHERE (queue, id) IN (SELECT queue, id FROM qd_jobs
+                             WHERE queue = ? AND state = 'waiting' AND run_at <= now() AND name = ANY(?)
+                             ORDER BY run_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
+       RETURNING queue, id, name, data, attempts_made, max_attempts, backoff`,
+      [this.options.name, names],
+    );
+    return rows[0];
+  }
+
+  private async run(job: JobRow): Promise<void> {
+    const key = { queue: job.queue, id: job.id };
+    try {
+      await this.handlers.get(job.name)!(job.data, { id: job.id, attempt: job.attempts_made });
+      await this.knex('qd_jobs').where(key).update({ state: 'completed', finished_at: this.knex.fn.now() });
+    } catch (error) {
+      const dead = job.attempts_made >= job.max_attempts;
+      this.options.log?.warn({ err: error, jobId: job.id, job: job.name, dead }, 'job failed');
+      const delay = backoffDelay(job.backoff, job.attempts_made);
+      await this.knex('qd_jobs').where(key).update({
+        state: dead ? 'failed' : 'waiting',
+        last_error: (error as Error).message ?? String(error),
+        run_at: this.knex.raw(`now() + ? * interval '1 millisecond'`, [dead ? 0 : delay]),
+        finished_at: dead ? this.knex.fn.now() : null,
+      });
+    }
+  }
+}

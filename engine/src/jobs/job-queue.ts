@@ -1,0 +1,63 @@
+/**
+ * The engine's one queue interface (DESIGN "Jobs"). Delivery is at least once: a handler may run again for a job
+ * it already ran (a crash after the effect, a retry), so every handler is idempotent. Adding a job whose `jobId`
+ * the queue already holds is a no-op, which makes re-delivery of the same event harmless.
+ */
+export interface Backoff {
+  type: 'fixed' | 'exponential';
+  /** Milliseconds before the first retry; `exponential` doubles it on each further one. */
+  delay: number;
+}
+
+export interface JobOptions {
+  /** The idempotency key: a job with this id already queued, running, done or dead is not added again. */
+  jobId?: string;
+  /** Runs in total, the first included, before the job lands in the dead-letter list. */
+  attempts?: number;
+  backoff?: Backoff;
+}
+
+export interface JobContext {
+  id: string;
+  /** 1 on the first run. */
+  attempt: number;
+}
+
+export type JobHandler<T = any> = (data: T, job: JobContext) => Promise<void>;
+
+/** A job that used up its attempts (the dead-letter list). */
+export interface FailedJob {
+  id: string;
+  name: string;
+  data: unknown;
+  error: string;
+  attempts: number;
+  failedAt?: Date;
+}
+
+export type JobBackend = 'redis' | 'postgres' | 'in-process';
+
+export interface JobQueue {
+  readonly backend: JobBackend;
+  /** Queues a job; resolves with its id once the queue holds it durably. */
+  add<T>(name: string, data: T, options?: JobOptions): Promise<string>;
+  /** Registers the handler of a job name and starts working (one handler per name). */
+  process<T>(name: string, handler: JobHandler<T>): void;
+  /** The dead-letter list, newest first. */
+  failed(limit?: number): Promise<FailedJob[]>;
+  /** Puts a dead job back in the queue with a fresh set of attempts. */
+  retry(jobId: string): Promise<void>;
+  /** Stops taking jobs, waits for the running ones to finish, releases connections. */
+  close(): Promise<void>;
+}
+
+export const DEFAULT_JOB_OPTIONS = { attempts: 5, backoff: { type: 'exponential', delay: 1000 } } satisfies JobOptions;
+
+/** Milliseconds to wait before run number `attempt + 1`, after run number `attempt` failed. */
+export function backoffDelay(backoff: Backoff, attempt: number): number {
+  return backoff.type === 'fixed' ? backoff.delay : backoff.delay * 2 ** (attempt - 1);
+}
+
+export function assertSingleHandler(handlers: Map<string, JobHandler>, name: string): void {
+  if (handlers.has(name)) throw new Error(`a handler for job "${name}" is already registered`);
+}

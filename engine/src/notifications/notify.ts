@@ -1,0 +1,138 @@
+/**
+ * `notify(userIds, templateName, record)`: renders a `template` document once per recipient, with the record as
+ * that recipient may read it (RecordService.get under their principal: rows they can't see skip them, fields
+ * they can't read are absent, so a template never shows what its reader couldn't open), then delivers it in-app
+ * and by e-mail. Users have no locale yet: every recipient gets zh-CN.
+ */
+import type { Knex } from 'knex';
+import { scanTemplate } from '../../../metadata/src/template-syntax.ts';
+import type { Locale, TemplateDoc } from '../../../metadata/src/types.ts';
+import { QudaoError } from '../errors/catalog.ts';
+import type { RecordService } from '../records/record-service.ts';
+import type { RecordData } from '../records/row-mapping.ts';
+import type { Registry } from '../registry.ts';
+import type { Principal } from '../security/principal.ts';
+import { principalFromRow } from '../security/user-store.ts';
+import { storeNotifications, type NewNotification } from './inbox.ts';
+import { createMailer, mailerConfig, type Mailer } from './mailer.ts';
+import { parseBaseUrl } from './format.ts';
+import { renderTemplate } from './render.ts';
+
+export const DEFAULT_LOCALE: Locale = 'zh-CN';
+
+export interface NotifierDeps {
+  knex: Knex;
+  registry: Pick<Registry, 'documents' | 'object'>;
+  records: Pick<RecordService, 'get' | 'scope'>;
+  mailer: Mailer;
+  baseUrl?: URL;
+  log?: { warn(details: object, message: string): void };
+}
+
+export interface NotifyResult {
+  inApp: number;
+  emailed: number;
+  /** Recipients left out: unknown or inactive user, or a record they can't read. */
+  skipped: { userId: string; reason: 'no_user' | 'cannot_read' }[];
+  /** E-mails the SMTP server refused or that could not be sent (the in-app copy is stored regardless). */
+  emailFailures: { userId: string; error: string }[];
+}
+
+export class Notifier {
+  constructor(private readonly deps: NotifierDeps) {}
+
+  async notify(userIds: readonly string[], templateName: string, record?: { id: string }): Promise<NotifyResult> {
+    const template = this.deps.registry.documents('template').find((d) => d.name === templateName) as TemplateDoc | undefined;
+    if (!template) throw new QudaoError('DOCUMENT_NOT_FOUND', [], { 'zh-CN': `没有名为 ${templateName} 的模板`, en: `There is no template named ${templateName}` });
+    const channels = new Set(template.channels ?? ['inApp', 'email']);
+    const users = await this.deps.knex('qd_users').whereIn('id', [...new Set(userIds)].filter(isUuid)).where({ active: true });
+    const byId = new Map(users.map((u) => [u.id as string, u]));
+    const result: NotifyResult = { inApp: 0, emailed: 0, skipped: [], emailFailures: [] };
+    const inApp: NewNotification[] = [];
+    const mails: { userId: string; to: string; subject: string; text: string; html: string }[] = [];
+    for (const userId of new Set(userIds)) {
+      const user = byId.get(userId);
+      if (!user) { result.skipped.push({ userId, reason: 'no_user' }); continue; }
+      const visible = template.object && record ? await this.readAs(template, record.id, principalFromRow(user)) : {};
+      if (!visible) { result.skipped.push({ userId, reason: 'cannot_read' }); continue; }
+      const rendered = renderTemplate(template, visible, DEFAULT_LOCALE, { baseUrl: this.deps.baseUrl, object: template.object });
+      if (channels.has('inApp')) {
+        inApp.push({ userId, template: template.name, object: template.object ?? null, recordId: record?.id ?? null, subject: rendered.subject, body: rendered.text });
+      }
+      if (channels.has('email') && this.deps.mailer.enabled && typeof user.email === 'string' && user.email) {
+        mails.push({ userId, to: user.email, ...rendered });
+      }
+    }
+    await storeNotifications(this.deps.knex, inApp);
+    result.inApp = inApp.length;
+    for (const { userId, ...mail } of mails) {
+      try {
+        await this.deps.mailer.send(mail);
+        result.emailed++;
+      } catch (error) {
+        result.emailFailures.push({ userId, error: (error as Error).message });
+        this.deps.log?.warn({ userId, template: template.name, err: error }, 'notification e-mail failed');
+      }
+    }
+    return result;
+  }
+
+  /** The record as the principal reads it, with the lookups the template follows expanded (two deep at most); undefined if it can't. */
+  private async readAs(template: TemplateDoc, id: string, principal: Principal): Promise<RecordData | undefined> {
+    if (!isUuid(id)) return undefined;
+    const ctx = { principal };
+    const paths = [template.subject, template.body]
+      .flatMap((label) => Object.values(label ?? {}).flatMap((text) => scanTemplate(text).paths))
+      .map((path) => path.split('.'))
+      .filter((parts) => parts.length > 1);
+    const record = await this.getOrUndefined(template.object!, id, this.expandable(template.object!, paths.map((p) => p[0]), ctx), ctx);
+    if (!record) return undefined;
+    for (const head of new Set(paths.map((p) => p[0]))) {
+      const target = this.deps.registry.object(template.object!)?.fields.get(head)?.target;
+      const linked = record[head] as RecordData | undefined;
+      const seconds = paths.filter((p) => p.length > 2 && p[0] === head).map((p) => p[1]);
+      if (!seconds.length || !target || typeof linked !== 'object' || linked === null || typeof linked.id !== 'string') continue;
+      const deeper = await this.getOrUndefined(target, linked.id, this.expandable(target, seconds, ctx), ctx);
+      if (deeper) record[head] = deeper;
+    }
+    return record;
+  }
+
+  /** Lookup fields the principal may read (RecordService refuses to expand others). */
+  private expandable(objectName: string, names: string[], ctx: { principal: Principal }): string[] {
+    const object = this.deps.registry.object(objectName);
+    if (!object) return [];
+    const scope = this.deps.records.scope(ctx);
+    return [...new Set(names)].filter((name) => {
+      const def = object.fields.get(name);
+      return def !== undefined && (def.type === 'lookup' || def.type === 'master_detail') && scope.canRead(object, name);
+    });
+  }
+
+  /** Not found and not readable are the same answer to a principal: 404. */
+  private async getOrUndefined(object: string, id: string, expand: string[], ctx: { principal: Principal }): Promise<RecordData | undefined> {
+    try {
+      return await this.deps.records.get(object, id, { expand }, ctx);
+    } catch (error) {
+      if (error instanceof QudaoError && error.status === 404) return undefined;
+      throw error;
+    }
+  }
+}
+
+function isUuid(value: string): boolean {
+  return /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i.test(value);
+}
+
+/**
+ * The app's notifier, configured from the environment: QUDAO_SMTP_URL / QUDAO_SMTP_FROM (mailer.ts) and
+ * QUDAO_PUBLIC_URL, the http(s) base of record links (unset: `{{link}}` renders empty).
+ */
+export function createNotifier(
+  deps: Omit<NotifierDeps, 'mailer' | 'baseUrl'> & { log: NotifierDeps['log'] & { info(message: string): void } },
+  env: NodeJS.ProcessEnv = process.env,
+): Notifier & { close(): void } {
+  const mailer = createMailer(mailerConfig(env), deps.log);
+  const notifier = new Notifier({ ...deps, mailer, baseUrl: env.QUDAO_PUBLIC_URL ? parseBaseUrl(env.QUDAO_PUBLIC_URL) : undefined });
+  return Object.assign(notifier, { close: () => mailer.close() });
+}
