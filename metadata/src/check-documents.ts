@@ -4,6 +4,7 @@ import { checkLayout } from './check-layout.ts';
 import { checkObject } from './check-object.ts';
 import { checkTemplate } from './check-template.ts';
 import { checkValidationRule } from './check-validation-rule.ts';
+import { checkWorkflow, type WorkflowScope } from './check-workflow.ts';
 import { inDocument, problem } from './problem.ts';
 import type { MetadataDoc, ObjectDoc, Problem } from './types.ts';
 
@@ -12,13 +13,19 @@ export function checkDocuments(docs: readonly MetadataDoc[]): Problem[] {
   const objects = new Map<string, ObjectDoc>();
   for (const doc of docs) if (doc.kind === 'object' && !objects.has(doc.name)) objects.set(doc.name, doc);
   const scope = accessScope(docs, objects);
+  const workflowScope = workflowScopeOf(docs, scope);
   return [
     ...checkDuplicates(docs),
-    ...docs.flatMap((doc) => checkDocument(doc, scope)),
+    ...docs.flatMap((doc) => checkDocument(doc, scope, workflowScope)),
   ];
 }
 
-function checkDocument(doc: MetadataDoc, scope: AccessScope): Problem[] {
+function workflowScopeOf(docs: readonly MetadataDoc[], scope: AccessScope): WorkflowScope {
+  const names = (kind: MetadataDoc['kind']) => new Set(docs.filter((d) => d.kind === kind).map((d) => d.name));
+  return { objects: scope.objects, roles: new Set(scope.roles.keys()), templates: names('template'), workflows: names('workflow') };
+}
+
+function checkDocument(doc: MetadataDoc, scope: AccessScope, workflowScope: WorkflowScope): Problem[] {
   const { objects } = scope;
   switch (doc.kind) {
     case 'object': return [...checkObject(doc, objects), ...inDocument(checkObjectAccess(doc, objects), doc)];
@@ -28,6 +35,7 @@ function checkDocument(doc: MetadataDoc, scope: AccessScope): Problem[] {
     case 'permissionSet': return checkPermissionSet(doc, scope);
     case 'sharingRule': return checkSharingRule(doc, scope);
     case 'template': return checkTemplate(doc, objects);
+    case 'workflow': return checkWorkflow(doc, workflowScope);
   }
 }
 

@@ -8,6 +8,7 @@ import { objectSchema } from './schemas/object.schema.ts';
 import { templateSchema } from './schemas/template.schema.ts';
 import { pluginSchema } from './schemas/plugin.schema.ts';
 import { validationRuleSchema } from './schemas/validation-rule.schema.ts';
+import { workflowSchema } from './schemas/workflow.schema.ts';
 import { DOC_KINDS, type DocKind, type Layer, type Problem } from './types.ts';
 
 const SCHEMAS: Record<DocKind, object> = {
@@ -18,6 +19,7 @@ const SCHEMAS: Record<DocKind, object> = {
   permissionSet: permissionSetSchema,
   sharingRule: sharingRuleSchema,
   template: templateSchema,
+  workflow: workflowSchema,
 };
 
 /** Arrays of named items, which a custom layer merges by name (merge-layers.ts). */

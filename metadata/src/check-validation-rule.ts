@@ -41,12 +41,13 @@ function checkReferences(rule: ValidationRuleDoc, object: ObjectDoc, objects: Ob
   return [...field, ...vars, ...checkExpressionTypes(rule.errorWhen, '/errorWhen', object, objects)];
 }
 
-function checkOperators(expr: unknown): Problem[] {
+/** Problems of operators in `expr`, at `base` + the operator's pointer. */
+export function checkOperators(expr: unknown, base = '/errorWhen'): Problem[] {
   if (typeof expr === 'object' && expr !== null && !Array.isArray(expr) && !jsonLogic.is_logic(expr)) {
-    return [problem('/errorWhen', 'bad_expression', '表达式须是只含一个运算符的对象', 'an expression must be an object with exactly one operator')];
+    return [problem(base, 'bad_expression', '表达式须是只含一个运算符的对象', 'an expression must be an object with exactly one operator')];
   }
   return collectOperators(expr).filter((op) => !isKnownOperator(op.name)).map((op) => problem(
-    `/errorWhen${op.path}`, 'unknown_operator', `未知运算符 ${op.name}`, `unknown operator ${op.name}`));
+    `${base}${op.path}`, 'unknown_operator', `未知运算符 ${op.name}`, `unknown operator ${op.name}`));
 }
 
 function checkMessage(rule: ValidationRuleDoc): Problem[] {

@@ -236,9 +236,78 @@ export interface TemplateDoc {
   channels?: NotificationChannel[];
 }
 
-export type MetadataDoc = ObjectDoc | ValidationRuleDoc | LayoutDoc | RoleDoc | PermissionSetDoc | SharingRuleDoc | TemplateDoc;
+export const WORKFLOW_NODE_TYPES = ['start', 'approval', 'condition', 'parallel', 'join', 'action', 'end'] as const;
+export type WorkflowNodeType = (typeof WORKFLOW_NODE_TYPES)[number];
+/** Outcomes an edge may follow: an approval's decision, or a condition's fallback when no `when` holds. */
+export const WORKFLOW_EDGE_OUTCOMES = ['approved', 'rejected', 'returned', 'otherwise'] as const;
+export type WorkflowEdgeOutcome = (typeof WORKFLOW_EDGE_OUTCOMES)[number];
+export const APPROVAL_MODES = ['any', 'all', 'percentage', 'sequential'] as const;
+/** any: one signature decides (or-sign); all: everyone signs (countersign); percentage: `threshold` % approve; sequential: one after another. */
+export type ApprovalMode = (typeof APPROVAL_MODES)[number];
+
+/**
+ * Who decides an approval step. `managerOf` names a field of the record holding a user (text or lookup
+ * until users are an object); `lookup` is JsonLogic over the record that yields a user name.
+ */
+export type Approver =
+  | { user: string }
+  | { role: string }
+  | { managerOf: string }
+  | { ownerManager: true }
+  | { lookup: JsonLogic };
+
+/** What an action node does; each item has exactly one key. Values are JsonLogic over the record (a literal is one too). */
+export type WorkflowAction =
+  | { update: Record<string, JsonLogic> }
+  | { create: { object: string; values: Record<string, JsonLogic> } }
+  | { notify: { template: string; to?: Approver | Approver[] } }
+  | { webhook: { url: string; method?: 'POST' | 'PUT' | 'PATCH' } }
+  | { startWorkflow: string };
+
+export interface WorkflowNode {
+  id: string;
+  type: WorkflowNodeType;
+  label?: Label;
+  // approval
+  approvers?: Approver | Approver[];
+  mode?: ApprovalMode;
+  /** For mode `percentage`: the share of approvers (1–100) whose approval passes the step. */
+  threshold?: number;
+  /** How long the step may wait: an ISO 8601 duration ("P2D", "PT4H") or hours. */
+  due?: string | number;
+  onTimeout?: { escalateTo: Approver | Approver[] } | { decide: 'approve' | 'reject' };
+  /** Fields the approvers may change while deciding (the record is otherwise locked). */
+  editableFields?: string[];
+  // action
+  actions?: WorkflowAction[];
+}
+
+export interface WorkflowEdge {
+  from: string;
+  to: string;
+  /** From an approval: the decision that takes this edge (absent means `approved`). From a condition: `otherwise`. */
+  on?: WorkflowEdgeOutcome;
+  /** From a condition or a parallel split: JsonLogic over the record; the edge is taken while it holds. */
+  when?: JsonLogic;
+  label?: Label;
+}
+
+/** An approval process over records of `object`: a graph of nodes and edges (the shape React Flow draws). */
+export interface WorkflowDoc {
+  kind: 'workflow';
+  name: string;
+  label: Label;
+  description?: Partial<Label>;
+  object: string;
+  trigger: { on: 'submit' };
+  nodes: WorkflowNode[];
+  edges: WorkflowEdge[];
+  active?: boolean;
+}
+
+export type MetadataDoc = ObjectDoc | ValidationRuleDoc | LayoutDoc | RoleDoc | PermissionSetDoc | SharingRuleDoc | TemplateDoc | WorkflowDoc;
 export type DocKind = MetadataDoc['kind'];
-export const DOC_KINDS: readonly DocKind[] = ['object', 'validationRule', 'layout', 'role', 'permissionSet', 'sharingRule', 'template'];
+export const DOC_KINDS: readonly DocKind[] = ['object', 'validationRule', 'layout', 'role', 'permissionSet', 'sharingRule', 'template', 'workflow'];
 
 export type Layer = 'base' | 'custom';
 
