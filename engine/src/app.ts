@@ -8,6 +8,7 @@ import { migrateLatest } from './db/migrate.ts';
 import type { DeployContext } from './deploy/deploy.ts';
 import { registerAuthRoutes } from './http/auth.routes.ts';
 import { registerAuthentication } from './http/authentication.ts';
+import { registerJobRoutes } from './http/jobs.routes.ts';
 import { registerMetaRoutes } from './http/meta.routes.ts';
 import { ENGINE_VERSION, registerPlatformRoutes } from './http/platform.routes.ts';
 import { registerPluginRoutes } from './http/plugins.routes.ts';
@@ -94,6 +95,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   registerPlatformRoutes(server, db.knex, registry);
   registerAuthRoutes(server, { knex: db.knex, config: config.auth, access });
   registerUserRoutes(server, { knex: db.knex, access });
+  registerJobRoutes(server, { jobs, access });
   registerMetaRoutes(server, registry, deployContext, reload);
   registerRecordRoutes(server, records, host);
   registerAccessRoutes(server, { knex: db.knex, registry, records });

@@ -97,7 +97,7 @@ export interface IndexDef {
 export const OBJECT_RIGHTS = ['create', 'read', 'update', 'delete', 'viewAll', 'modifyAll'] as const;
 export type ObjectRight = (typeof OBJECT_RIGHTS)[number];
 /** Rights beyond records. */
-export const ADMIN_RIGHTS = ['deploy', 'plugins', 'users', 'audit', 'viewAllData', 'modifyAllData'] as const;
+export const ADMIN_RIGHTS = ['deploy', 'plugins', 'users', 'audit', 'viewAllData', 'modifyAllData', 'operations'] as const;
 export type AdminRight = (typeof ADMIN_RIGHTS)[number];
 export const FIELD_ACCESS_LEVELS = ['none', 'read', 'edit'] as const;
 export type FieldAccessLevel = (typeof FIELD_ACCESS_LEVELS)[number];

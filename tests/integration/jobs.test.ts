@@ -8,7 +8,7 @@ import { openDatabase, type Database } from '../../engine/src/db/connection.ts';
 import { migrateLatest } from '../../engine/src/db/migrate.ts';
 import { BullJobQueue, createPostgresJobQueue, createRedisJobQueue } from '../../engine/src/jobs/bullmq-queue.ts';
 import { InProcessJobQueue } from '../../engine/src/jobs/in-process-queue.ts';
-import type { JobQueue } from '../../engine/src/jobs/job-queue.ts';
+import { JobNotFailedError, type JobQueue } from '../../engine/src/jobs/job-queue.ts';
 import { systemContext } from '../../engine/src/security/principal.ts';
 import { createTestDatabase, startTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -142,6 +142,21 @@ describe.each(Object.keys(backends))('job queue on %s', (backendName) => {
     await until(async () => (await effects('flaky')) === 1);
     expect(await runs('flaky')).toBe(4);
     await until(async () => !(await queue.failed()).some((job) => job.id === 'flaky-1'));
+  });
+
+  it('counts the jobs per state, and refuses to retry a job that is not dead', async () => {
+    const queue = open(freshQueueName());
+    const zero = { waiting: 0, active: 0, delayed: 0, completed: 0, failed: 0 };
+    expect(await queue.counts()).toEqual(zero);
+    await queue.add('effect', { key: 'count-a' }, { jobId: 'count-a' });
+    await queue.add('effect', { key: 'count-b' }, { jobId: 'count-b' });
+    expect(await queue.counts()).toEqual({ ...zero, waiting: 2 });
+    await expect(queue.retry('count-a')).rejects.toBeInstanceOf(JobNotFailedError);
+    await expect(queue.retry('no-such-job')).rejects.toBeInstanceOf(JobNotFailedError);
+    queue.process('effect', effect);
+    await until(async () => (await effects('count-')) === 2);
+    await until(async () => (await queue.counts()).completed === 2);
+    expect(await queue.counts()).toEqual({ ...zero, completed: 2 });
   });
 
   it('a worker closed mid-way and restarted finishes the rest, losing and duplicating nothing', async () => {

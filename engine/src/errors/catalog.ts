@@ -51,6 +51,7 @@ export const ERROR_CATALOG = {
   USER_INVALID: { status: 422, title: { 'zh-CN': '用户信息校验未通过', en: 'The user data is not valid' } },
   USER_NOT_FOUND: { status: 404, title: { 'zh-CN': '用户不存在', en: 'User not found' } },
   NOTIFICATION_NOT_FOUND: { status: 404, title: { 'zh-CN': '通知不存在', en: 'Notification not found' } },
+  JOB_NOT_FOUND: { status: 404, title: { 'zh-CN': '失败任务不存在', en: 'No such failed job' } },
   TOKEN_NOT_FOUND: { status: 404, title: { 'zh-CN': 'API 令牌不存在', en: 'API token not found' } },
   BAD_REQUEST: { status: 400, title: { 'zh-CN': '请求无效', en: 'Bad request' } },
   FILTER_INVALID: { status: 400, title: { 'zh-CN': '筛选条件无效', en: 'The filter is not valid' } },

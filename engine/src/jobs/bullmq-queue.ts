@@ -1,6 +1,9 @@
 import { Queue, Worker, createPostgresBackend, type Job } from 'bullmq';
 import type { Logger } from 'pino';
-import { assertSingleHandler, DEFAULT_JOB_OPTIONS, type FailedJob, type JobHandler, type JobOptions, type JobQueue } from './job-queue.ts';
+import {
+  assertSingleHandler, DEFAULT_JOB_OPTIONS, JOB_STATES, JobNotFailedError, type FailedJob, type JobCounts, type JobHandler, type JobOptions,
+  type JobQueue,
+} from './job-queue.ts';
 
 /** Completed jobs are kept this long so that a re-added jobId stays a no-op (idempotency window). */
 const KEEP_COMPLETED_SECONDS = 7 * 24 * 3600;
@@ -74,9 +77,14 @@ export class BullJobQueue implements JobQueue {
     }));
   }
 
+  async counts(): Promise<JobCounts> {
+    const counts = await this.side.queue.getJobCounts(...JOB_STATES);
+    return Object.fromEntries(JOB_STATES.map((state) => [state, counts[state] ?? 0])) as JobCounts;
+  }
+
   async retry(jobId: string): Promise<void> {
     const job = await this.side.queue.getJob(jobId);
-    if (!job) throw new Error(`no job ${jobId}`);
+    if (!job || !(await job.isFailed())) throw new JobNotFailedError(jobId);
     await job.retry('failed', { resetAttemptsMade: true });
   }
 

@@ -2,7 +2,8 @@ import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
 import {
-  assertSingleHandler, backoffDelay, DEFAULT_JOB_OPTIONS, type Backoff, type FailedJob, type JobHandler, type JobOptions, type JobQueue,
+  assertSingleHandler, backoffDelay, DEFAULT_JOB_OPTIONS, JobNotFailedError, type Backoff, type FailedJob, type JobCounts, type JobHandler,
+  type JobOptions, type JobQueue,
 } from './job-queue.ts';
 
 export interface InProcessQueueOptions {
@@ -79,11 +80,22 @@ export class InProcessJobQueue implements JobQueue {
     }));
   }
 
+  async counts(): Promise<JobCounts> {
+    const { rows } = await this.knex.raw(
+      `SELECT CASE WHEN state = 'waiting' AND run_at > now() THEN 'delayed' ELSE state END AS state, count(*)::int AS n
+       FROM qd_jobs WHERE queue = ? GROUP BY 1`,
+      [this.options.name],
+    );
+    const counts: JobCounts = { waiting: 0, active: 0, delayed: 0, completed: 0, failed: 0 };
+    for (const row of rows as { state: keyof JobCounts; n: number }[]) if (row.state in counts) counts[row.state] = Number(row.n);
+    return counts;
+  }
+
   async retry(jobId: string): Promise<void> {
     const updated = await this.knex('qd_jobs')
       .where({ queue: this.options.name, id: jobId, state: 'failed' })
       .update({ state: 'waiting', attempts_made: 0, run_at: this.knex.fn.now(), finished_at: null });
-    if (!updated) throw new Error(`no failed job ${jobId}`);
+    if (!updated) throw new JobNotFailedError(jobId);
     this.kick();
   }
 

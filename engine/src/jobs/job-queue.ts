@@ -37,6 +37,19 @@ export interface FailedJob {
 
 export type JobBackend = 'redis' | 'postgres' | 'in-process';
 
+export const JOB_STATES = ['waiting', 'active', 'delayed', 'completed', 'failed'] as const;
+export type JobState = (typeof JOB_STATES)[number];
+/** How many jobs the queue holds in each state (`delayed`: waiting for a backoff or a later start). */
+export type JobCounts = Record<JobState, number>;
+
+/** `retry` of an id that is not in the dead-letter list (unknown, or not failed). */
+export class JobNotFailedError extends Error {
+  constructor(readonly jobId: string) {
+    super(`no failed job ${jobId}`);
+    this.name = 'JobNotFailedError';
+  }
+}
+
 export interface JobQueue {
   readonly backend: JobBackend;
   /** Queues a job; resolves with its id once the queue holds it durably. */
@@ -45,7 +58,9 @@ export interface JobQueue {
   process<T>(name: string, handler: JobHandler<T>): void;
   /** The dead-letter list, newest first. */
   failed(limit?: number): Promise<FailedJob[]>;
-  /** Puts a dead job back in the queue with a fresh set of attempts. */
+  /** How many jobs are in each state (the operator view). */
+  counts(): Promise<JobCounts>;
+  /** Puts a dead job back in the queue with a fresh set of attempts; JobNotFailedError when it is not dead. */
   retry(jobId: string): Promise<void>;
   /** Stops taking jobs, waits for the running ones to finish, releases connections. */
   close(): Promise<void>;
