@@ -1,5 +1,9 @@
-/** GET /api/access/explain: the admin API that tells why a user reaches a record, or that nothing lets it. */
+/**
+ * What users are told about access: GET /api/access/explain (why a user reaches a record, or that nothing lets it),
+ * and the OpenAPI description, which shows each caller only what it may reach.
+ */
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createApiToken } from '../../engine/src/security/api-tokens.ts';
 import { seedOrganisation, type Organisation } from '../helpers/access-fixture.ts';
 import { createUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 
@@ -55,5 +59,23 @@ describe('explain access', () => {
     const clerk = await createUser(app, { username: 'clerk_no_rights', role: 'rep_east' });
     const refused = await explain({ user: 'mgr_east', object: 'deal' }, { authorization: `Bearer ${clerk.token}` });
     expect(refused.statusCode).toBe(403);
+  });
+});
+
+describe('the OpenAPI description', () => {
+  const tokenOf = async (userId: string) => (await createApiToken(app.db.knex, userId, 'openapi', null)).token;
+  const openApiAs = (token?: string) =>
+    app.server.inject({ method: 'GET', url: '/api/openapi.json', headers: token ? { authorization: `Bearer ${token}` } : {} });
+  const dealFields = (doc: { components: { schemas: Record<string, { properties?: object }> } }) =>
+    Object.keys(doc.components.schemas.Deal?.properties ?? {});
+
+  it('leaves out the fields and objects the caller cannot read', async () => {
+    const admin = (await openApiAs()).json();
+    const rep = (await openApiAs(await tokenOf(org.users.repEast.id))).json();
+    expect(dealFields(admin)).toContain('margin');
+    expect(dealFields(rep)).not.toContain('margin');
+    expect(dealFields(rep)).toContain('name');
+    expect(JSON.stringify(rep)).not.toContain('margin');
+    expect((await openApiAs(await tokenOf(org.users.portalA.id))).statusCode).toBe(403);
   });
 });
