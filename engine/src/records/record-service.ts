@@ -147,11 +147,13 @@ export class RecordService {
   private async current(object: ObjectRuntime, id: string, scope: RecordScope, mode: AccessMode, options: { includeDeleted?: boolean }): Promise<RecordData> {
     assertUuid(object, id);
     const visible = scope.rows(object, 'read');
-    const { rows } = visible
-      ? await this.knex.raw(`${this.byIdSql(object, Boolean(options.includeDeleted))} AND (${visible.sql})`, [id, ...visible.bindings] as Knex.RawBinding[])
-      : await this.knex.raw(this.byIdSql(object, Boolean(options.includeDeleted)), [id]);
+    const editable = mode === 'edit' ? scope.rows(object, 'edit') : null;
+    // One statement: the row if readable, and whether it is editable too (a column over the same alias `t`).
+    const byId = this.byIdSql(object, Boolean(options.includeDeleted));
+    const sql = `${editable ? `select (${editable.sql}) as qd_can_edit, ${byId.slice('select '.length)}` : byId}${visible ? ` AND (${visible.sql})` : ''}`;
+    const { rows } = await this.knex.raw(sql, [...(editable?.bindings ?? []), id, ...(visible?.bindings ?? [])] as Knex.RawBinding[]);
     if (!rows.length) throw recordNotFound(object, id);
-    if (mode === 'edit') await this.assertEditableRow(scope, object, id);
+    if (editable && rows[0].qd_can_edit !== true) throw forbidden(object, 'update');
     return recordFromRow(object, rows[0]);
   }
 
@@ -168,14 +170,6 @@ export class RecordService {
       throw new QudaoError('RECORD_INVALID', [{ field: 'owner_id', rule: 'not_found', message: { 'zh-CN': '所有者须是有效的用户', en: 'the owner must be an active user' } }]);
     }
     return owner as string;
-  }
-
-  /** A record the principal can read but not edit answers 403. */
-  private async assertEditableRow(scope: RecordScope, object: ObjectRuntime, id: string): Promise<void> {
-    const editable = scope.rows(object, 'edit');
-    if (!editable) return;
-    const { rows } = await this.knex.raw(`SELECT 1 FROM ?? AS t WHERE t.id = ? AND (${editable.sql})`, [object.table, id, ...editable.bindings] as Knex.RawBinding[]);
-    if (!rows.length) throw forbidden(object, 'update');
   }
 
   /**
@@ -206,6 +200,7 @@ export class RecordService {
     if (!cached) {
       const select = () => this.knex({ t: object.table }).select(object.columns).where('id', this.knex.raw('?'));
       cached = { live: select().whereNull('deleted_at').toQuery(), any: select().toQuery() };
+      if (!cached.any.startsWith('select ')) throw new Error(`unexpected SQL for ${object.name}: ${cached.any}`);
       this.byIdStatements.set(object, cached);
     }
     return includeDeleted ? cached.any : cached.live;

@@ -6,7 +6,7 @@
 import type { Knex } from 'knex';
 import type { FieldAccessLevel, ObjectRight } from '../../../metadata/src/types.ts';
 import type { ObjectRuntime } from '../registry.ts';
-import type { AccessMode, RecordScope } from './record-scope.ts';
+import type { AccessMode, Grounds, RecordScope } from './record-scope.ts';
 
 export interface Verdict {
   allowed: boolean;
@@ -40,19 +40,19 @@ export async function explainAccess(knex: Knex, scope: RecordScope, object: Obje
   return explanation;
 }
 
-function missingRight(scope: RecordScope, object: ObjectRuntime, mode: AccessMode): Verdict | undefined {
+/** What the rights and grounds alone decide; the branches when it depends on the record. */
+function decide(scope: RecordScope, object: ObjectRuntime, mode: AccessMode, every: string): Verdict | Grounds['branches'] {
   const right = RIGHT_FOR[mode];
-  if (scope.can(object, 'read') && scope.can(object, right)) return undefined;
-  return { allowed: false, because: [`no permission set gives ${right} on ${object.name}`] };
+  if (!scope.can(object, 'read') || !scope.can(object, right)) return { allowed: false, because: [`no permission set gives ${right} on ${object.name}`] };
+  const grounds = scope.grounds(object, mode);
+  if (grounds.all !== null) return { allowed: true, because: [`${every}${grounds.all}`] };
+  if (!grounds.branches.length) return { allowed: false, because: ['no grant reaches any record'] };
+  return grounds.branches;
 }
 
 function objectVerdict(scope: RecordScope, object: ObjectRuntime, mode: AccessMode): Verdict {
-  const missing = missingRight(scope, object, mode);
-  if (missing) return missing;
-  const grounds = scope.grounds(object, mode);
-  if (grounds.all !== null) return { allowed: true, because: [`every record: ${grounds.all}`] };
-  if (!grounds.branches.length) return { allowed: false, because: ['no grant reaches any record'] };
-  return { allowed: true, because: grounds.branches.map((b) => `some records: ${b.reason}`) };
+  const decided = decide(scope, object, mode, 'every record: ');
+  return Array.isArray(decided) ? { allowed: true, because: decided.map((b) => `some records: ${b.reason}`) } : decided;
 }
 
 async function recordVerdicts(knex: Knex, scope: RecordScope, object: ObjectRuntime, id: string) {
@@ -60,15 +60,12 @@ async function recordVerdicts(knex: Knex, scope: RecordScope, object: ObjectRunt
   const exists = rows.length > 0;
   const verdict = async (mode: AccessMode): Promise<Verdict> => {
     if (!exists) return { allowed: false, because: ['no live record has this id'] };
-    const missing = missingRight(scope, object, mode);
-    if (missing) return missing;
-    const grounds = scope.grounds(object, mode);
-    if (grounds.all !== null) return { allowed: true, because: [grounds.all] };
-    if (!grounds.branches.length) return { allowed: false, because: ['no grant reaches any record'] };
-    const columns = grounds.branches.map((b, i) => `COALESCE((${b.condition.sql}), FALSE) AS g${i}`).join(', ');
+    const branches = decide(scope, object, mode, '');
+    if (!Array.isArray(branches)) return branches;
+    const columns = branches.map((b, i) => `COALESCE((${b.condition.sql}), FALSE) AS g${i}`).join(', ');
     const { rows: [row] } = await knex.raw(`SELECT ${columns} FROM ?? AS t WHERE t.id = ?::uuid`,
-      [...grounds.branches.flatMap((b) => b.condition.bindings), object.table, id] as Knex.RawBinding[]);
-    const because = grounds.branches.filter((_, i) => row[`g${i}`] === true).map((b) => b.reason);
+      [...branches.flatMap((b) => b.condition.bindings), object.table, id] as Knex.RawBinding[]);
+    const because = branches.filter((_, i) => row[`g${i}`] === true).map((b) => b.reason);
     return because.length ? { allowed: true, because } : { allowed: false, because: ['no grant reaches this record'] };
   };
   return { id, exists, read: await verdict('read'), edit: await verdict('edit') };

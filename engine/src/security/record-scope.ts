@@ -16,8 +16,22 @@ const SYSTEM = new Set<string>(SYSTEM_FIELDS);
 const NOTHING: SqlFragment = { sql: 'FALSE', bindings: [] };
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
-/** Criteria compiled once per object version and alias; the compiled SQL holds no principal. */
-const compiledCriteria = new WeakMap<ObjectRuntime, Map<string, SqlFragment>>();
+/**
+ * Conditions compiled once per object version (sharing criteria per rule and alias, dealer links per alias and
+ * account), not on every request.
+ */
+const compiled = new WeakMap<ObjectRuntime, Map<string, SqlFragment>>();
+
+function compiledOnce(object: ObjectRuntime, key: string, compile: () => SqlFragment): SqlFragment {
+  let byKey = compiled.get(object);
+  if (!byKey) compiled.set(object, (byKey = new Map()));
+  let fragment = byKey.get(key);
+  if (!fragment) byKey.set(key, (fragment = compile()));
+  return fragment;
+}
+
+/** Whether a grant lets every live field of its object be read, so records pass through redact untouched. */
+const readsEveryField = new WeakMap<ObjectGrant, boolean>();
 
 /** Why a row is within reach: the branches of the visibility condition, each with its SQL. */
 export interface Grounds {
@@ -80,7 +94,9 @@ export class RecordScope implements ResolverGuard {
   /** The record without the fields the principal can't read. */
   redact(object: ObjectRuntime, record: RecordData): RecordData {
     const grant = this.grant(object);
-    if (object.fieldList.every((f) => grant.fields.has(f.name))) return record;
+    let every = readsEveryField.get(grant);
+    if (every === undefined) readsEveryField.set(grant, (every = object.fieldList.every((f) => grant.fields.has(f.name))));
+    if (every) return record;
     return Object.fromEntries(Object.entries(record).filter(([key]) => SYSTEM.has(key) || grant.fields.has(key)));
   }
 
@@ -155,19 +171,13 @@ export class RecordScope implements ResolverGuard {
       return { all: null, branches: [{ reason: 'dealer link', condition: { sql: `${alias}.id = ?`, bindings: [account] } }] };
     }
     if (access.portalVia === undefined) return { all: null, branches: [] };
-    const link = compileFilter({ '==': [{ var: access.portalVia }, account] }, filterResolver(object, this.objects, alias));
+    const via = access.portalVia;
+    const link = compiledOnce(object, `portal\u0000${alias}\u0000${account}`, () =>
+      compileFilter({ '==': [{ var: via }, account] }, filterResolver(object, this.objects, alias)));
     return { all: null, branches: [{ reason: `dealer link ${access.portalVia}`, condition: link }] };
   }
 
   private criteria(object: ObjectRuntime, rule: SharingRuleDoc, alias: string): SqlFragment {
-    let byKey = compiledCriteria.get(object);
-    if (!byKey) compiledCriteria.set(object, (byKey = new Map()));
-    const key = `${rule.name}\u0000${alias}\u0000${JSON.stringify(rule.criteria)}`;
-    let fragment = byKey.get(key);
-    if (!fragment) {
-      fragment = compileFilter(rule.criteria, filterResolver(object, this.objects, alias));
-      byKey.set(key, fragment);
-    }
-    return fragment;
+    return compiledOnce(object, `rule\u0000${rule.name}\u0000${alias}`, () => compileFilter(rule.criteria, filterResolver(object, this.objects, alias)));
   }
 }
