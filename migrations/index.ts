@@ -4,6 +4,8 @@ import * as plugins from './20261125_0002_plugins.ts';
 import * as security from './20261125_0003_security.ts';
 import * as jobs from './20261125_0004_jobs.ts';
 import * as notifications from './20261125_0005_notifications.ts';
+import * as outboxJobs from './20261205_0006_outbox_jobs.ts';
+import * as workflow from './20261205_0007_workflow.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -17,6 +19,8 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261125_0003_security': security,
   '20261125_0004_jobs': jobs,
   '20261125_0005_notifications': notifications,
+  '20261205_0006_outbox_jobs': outboxJobs,
+  '20261205_0007_workflow': workflow,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -27,6 +27,10 @@ import { PluginManager } from './plugins/plugin-manager.ts';
 import { RecordService } from './records/record-service.ts';
 import { Registry } from './registry.ts';
 import { registerNotificationRoutes } from './http/notifications.routes.ts';
+import { registerApprovalRoutes } from './http/approvals.routes.ts';
+import { approvalLock } from './workflow/record-lock.ts';
+import { WorkflowService } from './workflow/workflow-service.ts';
+import { processWorkflowJobs } from './workflow/workflow.jobs.ts';
 import { createNotifier, type Notifier } from './notifications/notify.ts';
 
 export interface App {
@@ -34,6 +38,7 @@ export interface App {
   db: Database;
   registry: Registry;
   records: RecordService;
+  workflows: WorkflowService;
   plugins: PluginManager;
   relay: OutboxRelay;
   jobs: JobQueue;
@@ -63,6 +68,8 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   const registry = new Registry(db.knex);
   const host = new PluginHost();
   const records = new RecordService(db.knex, registry, host, { exactCountLimit: config.exactCountLimit });
+  records.useLock(approvalLock(registry));
+  const workflows = new WorkflowService({ knex: db.knex, registry, records, adminId });
   const deployContext: DeployContext = { knex: db.knex, store: new MetadataStore(db.knex), concurrentIndexes: !db.embedded };
   const reload = async () => {
     await host.sync(await plugins.installed());
@@ -83,9 +90,10 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   await listener?.start();
   const jobs = createJobQueue({ redisUrl: config.redisUrl, databaseUrl: db.url, name: 'qudao', log: logger }, db.knex);
   const runHooks = (event: AfterCommitEvent) => host.afterCommit(event);
-  const relay = new OutboxRelay(db.knex, config.relayOutbox ? enqueueRecordChanged(jobs) : runHooks, logger);
+  const relay = new OutboxRelay(db.knex, config.relayOutbox ? enqueueRecordChanged(jobs) : runHooks, jobs, logger);
   if (config.relayOutbox) {
     processRecordChanged(jobs, runHooks);
+    processWorkflowJobs(jobs, workflows);
     relay.start();
   }
 
@@ -99,6 +107,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   registerMetaRoutes(server, registry, deployContext, reload);
   registerRecordRoutes(server, records, host);
   registerAccessRoutes(server, { knex: db.knex, registry, records });
+  registerApprovalRoutes(server, { knex: db.knex, workflows, records, registry });
   registerPluginRoutes(server, { manager: plugins, host, records, pluginsDir: config.pluginsDir, access });
   const notifier = createNotifier({ knex: db.knex, registry, records, log: logger });
   registerNotificationRoutes(server, { knex: db.knex });
@@ -109,6 +118,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
     db,
     registry,
     records,
+    workflows,
     plugins,
     relay,
     jobs,

@@ -10,11 +10,11 @@
  * code is only for what metadata can't say (a check digit, a normalisation, an integration).
  */
 import { QudaoError, type FieldError } from './errors/catalog.ts';
-import type { Principal } from './security/principal.ts';
+import type { Principal, WriteCause } from './security/principal.ts';
 
 export type Label = { 'zh-CN': string; en: string };
 export type RecordData = Record<string, unknown>;
-export type { FieldError, Principal };
+export type { FieldError, Principal, WriteCause };
 
 /** A record about to be written. `values` are the validated field values; a hook may change them. */
 export interface BeforeWriteEvent {
@@ -34,6 +34,8 @@ export interface AfterCommitEvent {
   action: 'create' | 'update' | 'delete' | 'restore';
   changes: Record<string, { old: unknown; new: unknown }>;
   actor: string | null;
+  /** Set when the write was made by automations: their names, outermost first (how loops are stopped). */
+  cause?: WriteCause;
 }
 
 /** Read and write records as the acting user, through the same validation as the API. */

@@ -181,6 +181,12 @@ function checkSplitsAndJoins(doc: WorkflowDoc, graph: Graph): Problem[] {
   return problems;
 }
 
+/** The join where the branches of the parallel split `split` meet (the runtime waits there), if any. */
+export function joinOfSplit(doc: WorkflowDoc, split: string): string | undefined {
+  const graph = buildGraph(doc);
+  return matchingJoin(doc, graph, split, (graph.out.get(split) ?? []).map((e) => e.to));
+}
+
 function matchingJoin(doc: WorkflowDoc, graph: Graph, split: string, targets: string[]): string | undefined {
   const isJoin = (id: string) => nodeOf(doc, graph, id).type === 'join';
   const next = (id: string) => (id === split ? [] : graph.out.get(id)!.map((e) => e.to));

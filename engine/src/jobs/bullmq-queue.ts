@@ -53,6 +53,7 @@ export class BullJobQueue implements JobQueue {
       jobId: options.jobId,
       attempts: options.attempts ?? DEFAULT_JOB_OPTIONS.attempts,
       backoff: options.backoff ?? DEFAULT_JOB_OPTIONS.backoff,
+      ...(options.delay ? { delay: options.delay } : {}),
       removeOnComplete: { age: KEEP_COMPLETED_SECONDS },
       removeOnFail: false,
     });

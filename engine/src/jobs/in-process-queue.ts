@@ -52,6 +52,7 @@ export class InProcessJobQueue implements JobQueue {
         data: JSON.stringify(data ?? null),
         max_attempts: options.attempts ?? DEFAULT_JOB_OPTIONS.attempts,
         backoff: JSON.stringify(options.backoff ?? DEFAULT_JOB_OPTIONS.backoff),
+        ...(options.delay ? { run_at: new Date(Date.now() + options.delay) } : {}),
       })
       .onConflict(['queue', 'id'])
       .ignore();

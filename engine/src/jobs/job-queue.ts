@@ -15,6 +15,8 @@ export interface JobOptions {
   /** Runs in total, the first included, before the job lands in the dead-letter list. */
   attempts?: number;
   backoff?: Backoff;
+  /** Milliseconds to wait before the first run (a timer: an approval step's due time). */
+  delay?: number;
 }
 
 export interface JobContext {

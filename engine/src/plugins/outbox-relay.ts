@@ -1,5 +1,7 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
+import type { JobQueue } from '../jobs/job-queue.ts';
+import { JOB_TOPIC, outboxJobOptions, type OutboxJob } from '../jobs/outbox-jobs.ts';
 import type { AfterCommitEvent } from '../plugin-api.ts';
 
 const BATCH = 100;
@@ -7,10 +9,12 @@ const MAX_ATTEMPTS = 5;
 const IDLE_MS = 1000;
 
 /**
- * Hands committed writes on, from the outbox, at least once: in a running server to the job queue (a
- * `record.changed` job per event, whose handler runs the afterCommit hooks, see jobs/record-changed.job.ts), else
- * (CLI, tests) straight to the hooks. A row is marked published only after `deliver` resolved. Several instances
- * share the work (SKIP LOCKED). A failing delivery is retried on the next passes and given up after MAX_ATTEMPTS.
+ * Hands committed events on, from the outbox, at least once. A record's write goes, in a running server, to the job
+ * queue (a `record.changed` job per event, whose handler runs the afterCommit hooks and automations, see
+ * jobs/record-changed.job.ts), else (CLI, tests) straight to the hooks. A job a transaction queued
+ * (jobs/outbox-jobs.ts) goes to the job queue in every mode. A row is marked published only after its hand-over
+ * resolved. Several instances share the work (SKIP LOCKED). A failing hand-over is retried on the next passes and
+ * given up after MAX_ATTEMPTS.
  */
 export class OutboxRelay {
   private timer?: NodeJS.Timeout;
@@ -20,6 +24,7 @@ export class OutboxRelay {
   constructor(
     private readonly knex: Knex,
     private readonly deliver: (event: AfterCommitEvent, outboxId: string) => Promise<void>,
+    private readonly jobs: Pick<JobQueue, 'add'>,
     private readonly log: Logger,
   ) {}
 
@@ -57,12 +62,13 @@ export class OutboxRelay {
        WHERE id IN (SELECT id FROM qd_outbox
                     WHERE published_at IS NULL AND attempts < ? AND (claimed_at IS NULL OR claimed_at < now() - interval '1 minute')
                     ORDER BY id LIMIT ? FOR UPDATE SKIP LOCKED)
-       RETURNING id, object, record_id, audit_id, attempts`,
+       RETURNING id, topic, object, record_id, audit_id, payload, attempts`,
       [MAX_ATTEMPTS, BATCH],
     );
     if (!rows.length) return 0;
     const audit = new Map(
-      (await this.knex('qd_audit').whereIn('id', rows.map((r: { audit_id: string }) => r.audit_id)).select('id', 'action', 'changes', 'actor'))
+      (await this.knex('qd_audit').whereIn('id', rows.filter((r: { audit_id: string | null }) => r.audit_id !== null).map((r: { audit_id: string }) => r.audit_id))
+        .select('id', 'action', 'changes', 'actor', 'cause'))
         .map((a) => [String(a.id), a]),
     );
     for (const row of rows.sort((a: { id: number }, b: { id: number }) => Number(a.id) - Number(b.id))) {
@@ -73,12 +79,17 @@ export class OutboxRelay {
 
   private async handle(row: Record<string, any>, audit: Record<string, any> | undefined): Promise<void> {
     try {
-      if (audit) {
-        await this.deliver({ object: row.object, recordId: row.record_id, action: audit.action, changes: audit.changes, actor: audit.actor }, String(row.id));
+      if (row.topic === JOB_TOPIC) {
+        const job = row.payload as OutboxJob;
+        await this.jobs.add(job.name, job.data, outboxJobOptions(job));
+      } else if (audit) {
+        const event: AfterCommitEvent = { object: row.object, recordId: row.record_id, action: audit.action, changes: audit.changes, actor: audit.actor };
+        if (audit.cause) event.cause = audit.cause;
+        await this.deliver(event, String(row.id));
       }
       await this.knex('qd_outbox').where({ id: row.id }).update({ published_at: this.knex.fn.now() });
     } catch (error) {
-      this.log.warn({ err: error, outboxId: row.id }, 'afterCommit hook failed; will retry');
+      this.log.warn({ err: error, outboxId: row.id }, 'outbox hand-over failed; will retry');
       await this.knex('qd_outbox').where({ id: row.id }).update({
         last_error: (error as Error).message,
         claimed_at: null,

@@ -33,8 +33,8 @@ export function withEffects(
   ctx: WriteContext & { at: string },
 ): Knex.QueryBuilder {
   const audit = knex.raw(
-    'INSERT INTO qd_audit (object, record_id, action, changes, actor, request_id, at) SELECT ?, w.id, ?, ?::jsonb, ?, ?, ? FROM w RETURNING id, record_id',
-    [object, action, JSON.stringify(changes), ctx.actor, ctx.requestId, ctx.at],
+    'INSERT INTO qd_audit (object, record_id, action, changes, actor, request_id, at, cause) SELECT ?, w.id, ?, ?::jsonb, ?, ?, ?, ?::jsonb FROM w RETURNING id, record_id',
+    [object, action, JSON.stringify(changes), ctx.actor, ctx.requestId, ctx.at, ctx.cause ? JSON.stringify(ctx.cause) : null],
   );
   const outbox = knex.raw('INSERT INTO qd_outbox (topic, object, record_id, audit_id) SELECT ?, ?, audit.record_id, audit.id FROM audit', [
     `record.${OUTBOX_TOPIC[action]}`,

@@ -29,9 +29,18 @@ export interface ReadOptions {
   includeDeleted?: boolean;
 }
 
+/**
+ * Decides whether a record may be changed now beyond the principal's rights: a record pending approval is locked
+ * (workflow/record-lock.ts). Throws to refuse.
+ */
+export interface RecordLock {
+  assertWritable(db: Knex, object: ObjectRuntime, current: RecordData, changed: readonly string[], ctx: WriteContext): Promise<void>;
+}
+
 /** Create, read, update, soft delete, restore, list and history of the records of every object. */
 export class RecordService {
   private readonly byIdStatements = new WeakMap<ObjectRuntime, { live: string; any: string }>();
+  private lock?: RecordLock;
 
   constructor(
     private readonly knex: Knex,
@@ -39,6 +48,24 @@ export class RecordService {
     private readonly hooks: WriteHooks,
     private readonly options: { exactCountLimit: number },
   ) {}
+
+  /** The same service working inside `trx`: its reads see, and its writes join, the caller's transaction. */
+  inTransaction(trx: Knex.Transaction): RecordService {
+    const bound = new RecordService(trx, this.registry, this.hooks, this.options);
+    if (this.lock) bound.useLock(this.lock);
+    return bound;
+  }
+
+  useLock(lock: RecordLock): void {
+    this.lock = lock;
+  }
+
+  /** The record, if the principal may edit it (404 when it can't read it, 403 when it can read but not edit). */
+  async getEditable(objectName: string, id: string, ctx: AccessContext): Promise<RecordData> {
+    const scope = this.scope(ctx);
+    const object = this.objectFor(scope, objectName, 'update');
+    return scope.redact(object, await this.current(object, id, scope, 'edit', {}));
+  }
 
   async create(objectName: string, input: unknown, ctx: WriteContext): Promise<RecordData> {
     const scope = this.scope(ctx);
@@ -238,6 +265,7 @@ export class RecordService {
       if (options.pinned !== undefined && options.pinned !== current.version) throw versionConflict(scope.redact(object, current));
       const values = await decide(current);
       if (!values) return scope.redact(object, current);
+      await this.lock?.assertWritable(this.knex, object, current, Object.keys(values), ctx);
       const written = await this.applyChange(object, current, values, action, ctx);
       if (written) return scope.redact(object, written);
       if (options.pinned !== undefined || attempt === MAX_WRITE_ATTEMPTS) {

@@ -24,8 +24,13 @@ export function relatedPaths(object: ObjectDoc, rules: readonly ValidationRuleDo
     ...object.fields.flatMap((f) => [f.expression, f.defaultExpression, f.requiredWhen, f.readOnlyWhen]),
   ].filter((e) => e !== undefined);
   const messageVars = rules.flatMap((r) => Object.values(r.message).flatMap((m) => [...m.matchAll(TEMPLATE_PATH)].map((match) => match[1])));
+  return pathsOfVars(object, [...expressions.flatMap((e) => collectVars(e).map((v) => v.name)), ...messageVars]);
+}
+
+/** The lookup paths among variable names (`dealer.tier` → dealer: [tier]); plain fields and deeper paths are left out. */
+export function pathsOfVars(object: ObjectDoc, names: readonly string[]): RelatedPaths {
   const paths: RelatedPaths = new Map();
-  for (const name of [...expressions.flatMap((e) => collectVars(e).map((v) => v.name)), ...messageVars]) {
+  for (const name of names) {
     const [head, ...rest] = name.split('.');
     if (!rest.length || rest.length > MAX_DEPTH || !isLookup(object.fields.find((f) => f.name === head))) continue;
     paths.set(head, [...new Set([...(paths.get(head) ?? []), rest.join('.')])]);

@@ -25,6 +25,13 @@ export interface AccessContext {
 export interface WriteContext extends AccessContext {
   actor: string | null;
   requestId: string | null;
+  /** What made the write, when not a person's request: kept with the audit entry and passed on to afterCommit. */
+  cause?: WriteCause;
+}
+
+/** The automations whose actions led to a write, outermost first; its length is the depth a loop is cut at. */
+export interface WriteCause {
+  automations: string[];
 }
 
 /** The built-in role and permission set that hold every right; they can't be deployed over or removed. */
