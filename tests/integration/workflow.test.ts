@@ -3,6 +3,7 @@
  * manager → compliance, in parallel with finance over a 500,000 credit limit → back to compliance when finance
  * rejects), a record taken through approve, reject, send back and recall; the history; the lock while pending.
  */
+import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { MetadataDoc, PermissionSetDoc, WorkflowDoc } from '../../metadata/src/types.ts';
 import { dealerOnboardingDocs, dealerOnboardingWorkflow } from '../../metadata/src/fixtures/workflow-examples.ts';
@@ -35,6 +36,7 @@ function as(who: Who) {
     post: (url: string, payload: unknown = {}) => call('POST', url, payload),
     patch: (url: string, payload: unknown) => call('PATCH', url, payload),
     put: (url: string, payload: unknown) => call('PUT', url, payload),
+    delete: (url: string) => call('DELETE', url),
   };
 }
 
@@ -220,6 +222,8 @@ describe('signers, reassignment, delegation, bulk and timers', () => {
     await as('comp2').put('/api/approvals/delegation', { delegateId: users.comp2.id, startsAt: new Date(now).toISOString(), endsAt: new Date(now + 1000).toISOString() })
       .then((res) => expect(res.body.errors[0].rule).toBe('self'));
     expect((await decide('comp1', id, 'approve')).status).toBe('approved');
+    expect((await as('comp2').delete('/api/approvals/delegation')).status).toBe(204);
+    expect((await as('comp2').get('/api/approvals/delegation')).body.delegation).toBeNull();
   });
 
   it('bulk-approves, answering each task', async () => {
@@ -262,5 +266,54 @@ describe('signers, reassignment, delegation, bulk and timers', () => {
     await decide('cm.zhang', id, 'approve');
     expect(await taskOf('comp1', id)).toBeTruthy();
     expect((await deploy(app, [dealerOnboardingWorkflow])).statusCode).toBe(200);
+  });
+});
+
+describe('concurrent decisions', () => {
+  it('everyone of a countersign step and both parallel branches deciding at once settle each step and the join exactly once', async () => {
+    const id = await newDealer();
+    await as('rep').post(`/api/records/dealer/${id}/submit`);
+    await decide('cm.zhang', id, 'approve');
+    const tasks = await Promise.all((['comp1', 'comp2', 'comp3', 'fin1'] as const).map(async (who) => [who, await taskOf(who, id)] as const));
+    const results = await Promise.all(tasks.map(([who, task]) => as(who).post(`/api/approvals/${task}/approve`)));
+    expect(results.map((r) => r.status)).toEqual([200, 200, 200, 200]);
+    const [history] = await historyOf(id);
+    expect(history.status).toBe('approved');
+    const count = (event: string, node: string) => history.events.filter((e: { event: string; node: string }) => e.event === event && e.node === node).length;
+    expect(count('step_completed', 'compliance')).toBe(1);
+    expect(count('step_completed', 'finance')).toBe(1);
+    expect(count('actions_run', 'activate')).toBe(1);
+  });
+
+  it('the same task decided twice at once counts once; the second is told it was decided', async () => {
+    const id = await newDealer({ credit_limit: 1000 });
+    await as('rep').post(`/api/records/dealer/${id}/submit`);
+    const task = await taskOf('cm.zhang', id);
+    const results = await Promise.all([as('cm.zhang').post(`/api/approvals/${task}/approve`), as('cm.zhang').post(`/api/approvals/${task}/reject`)]);
+    expect(results.map((r) => r.status).sort()).toEqual([200, 409]);
+    expect(results.find((r) => r.status === 409)!.body.code).toBe('WORKFLOW_STATE');
+  });
+});
+
+describe('what the approval routes parse', () => {
+  it('answers any body on any route with a result or a problem+json 4xx, never a 500', async () => {
+    const id = await newDealer({ credit_limit: 1000 });
+    await as('rep').post(`/api/records/dealer/${id}/submit`);
+    const task = await taskOf('cm.zhang', id);
+    const value = fc.oneof(fc.jsonValue(), fc.constantFrom(users.director.id, 'start', 'channel_manager', 'before', 'after', task, '\u0000'));
+    const body = fc.oneof(fc.jsonValue(), fc.dictionary(fc.constantFrom('to', 'userId', 'position', 'comment', 'tasks', 'decision', 'workflow', 'delegateId', 'startsAt', 'endsAt'), value));
+    const url = fc.oneof(
+      fc.tuple(fc.constantFrom(task, 'not-a-uuid', '00000000-0000-0000-0000-000000000000'), fc.constantFrom('approve', 'reject', 'return', 'add-signer', 'reassign', 'nope'))
+        .map(([t, d]) => ({ method: 'POST' as const, url: `/api/approvals/${t}/${d}` })),
+      fc.constantFrom(
+        { method: 'POST' as const, url: '/api/approvals/bulk' }, { method: 'PUT' as const, url: '/api/approvals/delegation' },
+        { method: 'POST' as const, url: `/api/records/dealer/${id}/submit` }, { method: 'POST' as const, url: `/api/records/dealer/${id}/recall` },
+      ),
+    );
+    await fc.assert(fc.asyncProperty(url, body, async (route, payload) => {
+      const res = await app.server.inject({ ...route, payload: JSON.stringify(payload), headers: { authorization: `Bearer ${users['cm.zhang'].token}`, 'content-type': 'application/json' } });
+      expect(res.statusCode, `${route.url} ${JSON.stringify(payload)}: ${res.body}`).toBeLessThan(500);
+      if (res.statusCode >= 400) expect(String(res.headers['content-type'])).toContain('application/problem+json');
+    }), { numRuns: 300 });
   });
 });
