@@ -145,6 +145,7 @@ describe('workflow semantics', () => {
       { startWorkflow: 'nowhere' },
     ];
     doc.nodes[0].mode = 'any';
+    doc.taskTemplate = 'nothing';
     const problems = checkDocuments([...dealerOnboardingDocs.slice(0, -1), doc]);
     expect(codesAndPaths(problems)).toEqual(expect.arrayContaining([
       { code: 'manager_field', path: '/nodes/1/approvers/0/managerOf' },
@@ -157,11 +158,31 @@ describe('workflow semantics', () => {
       { code: 'unknown_object', path: '/nodes/6/actions/2/create/object' },
       { code: 'unknown_workflow', path: '/nodes/6/actions/3/startWorkflow' },
       { code: 'property_not_for_type', path: '/nodes/0/mode' },
+      { code: 'unknown_template', path: '/taskTemplate' },
     ]));
   });
 
   it('refuses an unknown object', () => {
     const doc = edit((d) => { d.object = 'clinic'; });
     expect(codesAndPaths(problemsOf(doc))).toEqual([{ code: 'unknown_object', path: '/object' }]);
+  });
+
+  it('refuses a webhook URL that is not an absolute http(s) URL, in both languages', () => {
+    const doc = structuredClone(dealerOnboardingWorkflow);
+    doc.nodes[6].actions = [
+      { webhook: { url: 'https://erp.example.cn/hooks/dealer?x=1' } },
+      { webhook: { url: 'http://10.0.0.8:8080/notify', method: 'PUT' } },
+      { webhook: { url: 'https://' } },
+      { webhook: { url: 'http://erp example.cn/hooks' } },
+    ];
+    const problems = checkDocuments([...dealerOnboardingDocs.slice(0, -1), doc]).filter((p) => p.code === 'webhook_url');
+    expect(codesAndPaths(problems)).toEqual([
+      { code: 'webhook_url', path: '/nodes/6/actions/2/webhook/url' },
+      { code: 'webhook_url', path: '/nodes/6/actions/3/webhook/url' },
+    ]);
+    expect(problems[0].message).toEqual({
+      'zh-CN': expect.stringContaining('https:// 不是完整的 http(s) 网址'),
+      en: expect.stringContaining('https:// is not an absolute http(s) URL'),
+    });
   });
 });

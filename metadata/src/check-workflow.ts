@@ -32,6 +32,7 @@ export function checkWorkflow(doc: WorkflowDoc, scope: WorkflowScope): Problem[]
   const object = scope.objects.get(doc.object);
   const problems = [...checkName(doc.name, '/name'), ...checkWorkflowGraph(doc)];
   if (!object) problems.push(unknownObject(doc.object));
+  if (doc.taskTemplate !== undefined) problems.push(...checkTemplate(doc.taskTemplate, '/taskTemplate', scope));
   problems.push(...doc.nodes.flatMap((node, i) => checkNode(node, `/nodes/${i}`, object, scope)));
   if (object) {
     doc.edges.forEach((edge, i) => {
@@ -101,15 +102,30 @@ function checkAction(action: WorkflowAction, path: string, object: ObjectDoc | u
   }
   if ('notify' in action) {
     const problems = checkApprovers(action.notify.to, `${path}/notify/to`, object, scope);
-    if (!scope.templates.has(action.notify.template)) {
-      problems.push(problem(`${path}/notify/template`, 'unknown_template', `未知模板 ${action.notify.template}`, `unknown template ${action.notify.template}`));
-    }
-    return problems;
+    return [...problems, ...checkTemplate(action.notify.template, `${path}/notify/template`, scope)];
+  }
+  if ('webhook' in action && !isHttpUrl(action.webhook.url)) {
+    return [problem(`${path}/webhook/url`, 'webhook_url', `${action.webhook.url} 不是完整的 http(s) 网址`,
+      `${action.webhook.url} is not an absolute http(s) URL`)];
   }
   if ('startWorkflow' in action && !scope.workflows.has(action.startWorkflow)) {
     return [problem(`${path}/startWorkflow`, 'unknown_workflow', `未知流程 ${action.startWorkflow}`, `unknown workflow ${action.startWorkflow}`)];
   }
   return [];
+}
+
+function checkTemplate(name: string, path: string, scope: WorkflowScope): Problem[] {
+  return scope.templates.has(name) ? [] : [problem(path, 'unknown_template', `未知模板 ${name}`, `unknown template ${name}`)];
+}
+
+/** The schema only asks for an `http(s)://` prefix; this also refuses what has no host or doesn't parse. */
+function isHttpUrl(text: string): boolean {
+  try {
+    const url = new URL(text);
+    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname !== '';
+  } catch {
+    return false;
+  }
 }
 
 /** Each key a writable field of `target`, each value JsonLogic over the workflow's record. */

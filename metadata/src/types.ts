@@ -303,6 +303,8 @@ export interface WorkflowDoc {
   nodes: WorkflowNode[];
   edges: WorkflowEdge[];
   active?: boolean;
+  /** A `template` sent to each approver when a task reaches them (the inbox lists tasks either way). */
+  taskTemplate?: string;
 }
 
 export type MetadataDoc = ObjectDoc | ValidationRuleDoc | LayoutDoc | RoleDoc | PermissionSetDoc | SharingRuleDoc | TemplateDoc | WorkflowDoc;

@@ -317,3 +317,44 @@ describe('what the approval routes parse', () => {
     }), { numRuns: 300 });
   });
 });
+
+describe('with the job queue running (BullMQ on PostgreSQL)', () => {
+  let queued: TestApp;
+
+  beforeAll(async () => {
+    queued = await startTestApp({ relayOutbox: true });
+    const quick: WorkflowDoc = {
+      ...dealerOnboardingWorkflow,
+      name: 'quick_check',
+      nodes: [
+        { id: 'start', type: 'start' },
+        // 0.0005 h = 1.8 s: the step decides itself once its due time passes.
+        { id: 'check', type: 'approval', approvers: { role: 'compliance' }, due: 0.0005, onTimeout: { decide: 'approve' } },
+        { id: 'end', type: 'end' },
+      ],
+      edges: [{ from: 'start', to: 'check' }, { from: 'check', to: 'end' }],
+    };
+    const res = await deploy(queued, [...dealerOnboardingDocs.slice(0, -1), dealerAccess, quick] as MetadataDoc[]);
+    expect(res.statusCode, res.body).toBe(200);
+    await createUser(queued, { username: 'comp1', role: 'compliance', permissionSets: ['dealer_all'] });
+  });
+
+  afterAll(async () => {
+    await queued?.dispose();
+  });
+
+  it('a due time passing decides the step through a timer job', async () => {
+    const created = await queued.server.inject({ method: 'POST', url: '/api/records/dealer', payload: { name: 'Timer Medical', channel_manager: 'x' } });
+    const id = created.json().id;
+    expect((await queued.server.inject({ method: 'POST', url: `/api/records/dealer/${id}/submit`, payload: {} })).statusCode).toBe(201);
+    const deadline = Date.now() + 20_000;
+    let status = 'pending';
+    while (status === 'pending' && Date.now() < deadline) {
+      await new Promise((resolve) => setTimeout(resolve, 200));
+      status = (await queued.server.inject(`/api/records/dealer/${id}/approvals`)).json().data[0].status;
+    }
+    expect(status).toBe('approved');
+    const [history] = (await queued.server.inject(`/api/records/dealer/${id}/approvals`)).json().data;
+    expect(history.events.map((e: { event: string }) => e.event)).toEqual(['submitted', 'step_started', 'auto_decided', 'step_completed', 'completed']);
+  });
+});

@@ -27,6 +27,7 @@ export async function startApprovalStep(run: InstanceRun, node: WorkflowNode): P
   const tasks = await insertTasks(run.trx, step, taskPlan(node, people), run.at);
   if (node.mode === 'sequential') await chain(run, tasks.map((t) => t.id));
   await run.event('step_started', { node: node.id, details: { approvers: people.map((p) => p.username), mode: node.mode ?? 'any' } });
+  await run.announce(tasks.map((t) => t.id));
   if (step.due_at) {
     await enqueueAfterCommit(run.trx, { name: STEP_DUE, data: { stepId: step.id }, jobId: `step-due-${step.id}`, runAt: step.due_at.toISOString() });
   }

@@ -48,8 +48,10 @@ export async function applyDecision(run: InstanceRun, step: StepRow, task: TaskR
 /** Approves the task; whoever waited for it (one after another, or the approver a signer was added before) may decide now. */
 async function approve(run: InstanceRun, step: StepRow, task: TaskRow, by: DecisionUser, comment: string | null): Promise<void> {
   await close(run, task, 'approved', by, comment);
-  await run.trx('qd_workflow_tasks').where({ after_task_id: task.id, status: 'queued' }).update({ status: 'pending', created_at: run.at });
+  const next: { id: string }[] = await run.trx('qd_workflow_tasks').where({ after_task_id: task.id, status: 'queued' })
+    .update({ status: 'pending', created_at: run.at }).returning('id');
   await run.event('approved', { node: step.node, taskId: task.id, comment });
+  await run.announce(next.map((t) => t.id));
 }
 
 async function close(run: InstanceRun, task: TaskRow, status: 'approved' | 'rejected' | 'returned', by: DecisionUser, comment: string | null): Promise<void> {
@@ -101,6 +103,7 @@ async function addSigner(
     await approve(run, step, task, by, comment);
   }
   await run.event('signer_added', { node: step.node, taskId: task.id, comment, details: { user: user.username, position } });
+  await run.announce([signer.id]);
   if (position === 'after') await settleStep(run, step);
 }
 
@@ -112,6 +115,7 @@ async function reassign(run: InstanceRun, step: StepRow, task: TaskRow, user: De
     reason: JSON.stringify({ 'zh-CN': `${by.displayName} 转办`, en: `reassigned by ${by.displayName}` }),
   });
   await run.event('reassigned', { node: step.node, taskId: task.id, comment, details: { from: from.username, to: user.username } });
+  await run.announce([task.id]);
 }
 
 async function assertNotInStep(run: InstanceRun, step: StepRow, user: DecisionUser): Promise<void> {

@@ -7,6 +7,7 @@ import type { Knex } from 'knex';
 import { collectVars } from '../../../metadata/src/jsonlogic-vars.ts';
 import type { JsonLogic, Label, WorkflowDoc, WorkflowEdge, WorkflowNode } from '../../../metadata/src/types.ts';
 import { enqueueAfterCommit } from '../jobs/outbox-jobs.ts';
+import { queueNotification } from '../notifications/notification.job.ts';
 import { QudaoError } from '../errors/catalog.ts';
 import type { ObjectRuntime, Registry } from '../registry.ts';
 import type { RecordService } from '../records/record-service.ts';
@@ -120,6 +121,18 @@ export class InstanceRun {
     await this.trx('qd_workflow_steps').where({ id: step.id }).update({ status: outcome, ended_at: this.at });
     await cancelOpenTasks(this.trx, [step.id], this.at);
     await this.event('step_completed', { ...input, node: step.node, details: { outcome, ...input.details } });
+  }
+
+  /** Tells the people whose tasks just became theirs to decide, with the workflow's `taskTemplate` (if any). */
+  async announce(taskIds: readonly string[]): Promise<void> {
+    const template = this.definition.taskTemplate;
+    if (!template || !taskIds.length) return;
+    const tasks: { id: string; assignee_id: string }[] = await this.trx('qd_workflow_tasks').whereIn('id', taskIds).where({ status: 'pending' }).select('id', 'assignee_id');
+    for (const task of tasks) {
+      await queueNotification(this.trx, {
+        userIds: [task.assignee_id], template, record: { object: this.instance.object, id: this.instance.record_id }, key: `task-${task.id}-${task.assignee_id}`,
+      });
+    }
   }
 
   async event(event: WorkflowEvent, input: EventInput = {}): Promise<void> {

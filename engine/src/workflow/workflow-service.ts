@@ -126,11 +126,12 @@ export class WorkflowService {
       await trx('qd_workflow_steps').where({ id: step.id }).update({ due_at: null });
       if (onTimeout && 'escalateTo' in onTimeout) {
         const people = await approversOf(run, onTimeout.escalateTo);
-        await insertTasks(trx, step, people.map((p) => ({
+        const tasks = await insertTasks(trx, step, people.map((p) => ({
           assigneeId: p.userId, kind: 'approver', status: 'pending',
           reason: { 'zh-CN': `超时升级（${p.reason['zh-CN']}）`, en: `escalated when overdue (${p.reason.en})` },
         })), run.at);
         await run.event('escalated', { node: step.node, details: { approvers: people.map((p) => p.username) } });
+        await run.announce(tasks.map((t) => t.id));
       } else if (onTimeout) {
         const outcome = onTimeout.decide === 'approve' ? 'approved' : 'rejected';
         await run.event('auto_decided', { node: step.node, details: { outcome } });

@@ -95,5 +95,6 @@ export const workflowSchema = {
     nodes: { type: 'array', minItems: 2, items: nodeSchema },
     edges: { type: 'array', items: edgeSchema },
     active: { type: 'boolean' },
+    taskTemplate: nameSchema,
   },
 } as const;
