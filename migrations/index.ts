@@ -6,6 +6,7 @@ import * as jobs from './20261125_0004_jobs.ts';
 import * as notifications from './20261125_0005_notifications.ts';
 import * as outboxJobs from './20261205_0006_outbox_jobs.ts';
 import * as workflow from './20261205_0007_workflow.ts';
+import * as webhooks from './20261205_0008_webhooks.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -21,6 +22,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261125_0005_notifications': notifications,
   '20261205_0006_outbox_jobs': outboxJobs,
   '20261205_0007_workflow': workflow,
+  '20261205_0008_webhooks': webhooks,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

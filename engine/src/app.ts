@@ -9,6 +9,7 @@ import type { DeployContext } from './deploy/deploy.ts';
 import { registerAuthRoutes } from './http/auth.routes.ts';
 import { registerAuthentication } from './http/authentication.ts';
 import { registerJobRoutes } from './http/jobs.routes.ts';
+import { registerWebhookRoutes } from './http/webhooks.routes.ts';
 import { registerMetaRoutes } from './http/meta.routes.ts';
 import { ENGINE_VERSION, registerPlatformRoutes } from './http/platform.routes.ts';
 import { registerPluginRoutes } from './http/plugins.routes.ts';
@@ -32,6 +33,8 @@ import { approvalLock } from './workflow/record-lock.ts';
 import { WorkflowService } from './workflow/workflow-service.ts';
 import { processWorkflowJobs } from './workflow/workflow.jobs.ts';
 import { createNotifier, type Notifier } from './notifications/notify.ts';
+import { webhookSigningSecret } from './webhooks/signing-secret.ts';
+import { processWebhookJobs } from './webhooks/webhook.job.ts';
 
 export interface App {
   server: FastifyInstance;
@@ -91,8 +94,10 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   const jobs = createJobQueue({ redisUrl: config.redisUrl, databaseUrl: db.url, name: 'qudao', log: logger }, db.knex);
   const runHooks = (event: AfterCommitEvent) => host.afterCommit(event);
   const relay = new OutboxRelay(db.knex, config.relayOutbox ? enqueueRecordChanged(jobs) : runHooks, jobs, logger);
+  const webhookSecret = webhookSigningSecret(db.knex, config.webhookSecret);
   if (config.relayOutbox) {
     processRecordChanged(jobs, runHooks);
+    processWebhookJobs(jobs, { knex: db.knex, secret: webhookSecret });
     processWorkflowJobs(jobs, workflows);
     relay.start();
   }
@@ -104,6 +109,7 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
   registerAuthRoutes(server, { knex: db.knex, config: config.auth, access });
   registerUserRoutes(server, { knex: db.knex, access });
   registerJobRoutes(server, { jobs, access });
+  registerWebhookRoutes(server, { knex: db.knex, access, secret: webhookSecret });
   registerMetaRoutes(server, registry, deployContext, reload);
   registerRecordRoutes(server, records, host);
   registerAccessRoutes(server, { knex: db.knex, registry, records });

@@ -38,6 +38,8 @@ export interface Config {
   adminPassword?: string;
   /** The password of the demo users; random (and printed once) when unset. */
   demoPassword?: string;
+  /** The secret outgoing webhooks are signed with; unset, one random secret is generated and kept in the database. */
+  webhookSecret?: string;
   auth: AuthConfig;
 }
 
@@ -58,6 +60,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     relayOutbox: env.QUDAO_RELAY_OUTBOX !== 'false',
     adminPassword: env.QUDAO_ADMIN_PASSWORD || undefined,
     demoPassword: env.QUDAO_DEMO_PASSWORD || undefined,
+    webhookSecret: env.QUDAO_WEBHOOK_SECRET || undefined,
     auth: {
       sessionMs: number(env.QUDAO_SESSION_HOURS, 12) * 3_600_000,
       lockoutAfter: 5,

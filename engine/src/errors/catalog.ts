@@ -60,6 +60,11 @@ export const ERROR_CATALOG = {
   USER_NOT_FOUND: { status: 404, title: { 'zh-CN': '用户不存在', en: 'User not found' } },
   NOTIFICATION_NOT_FOUND: { status: 404, title: { 'zh-CN': '通知不存在', en: 'Notification not found' } },
   JOB_NOT_FOUND: { status: 404, title: { 'zh-CN': '失败任务不存在', en: 'No such failed job' } },
+  WEBHOOK_DELIVERY_NOT_FOUND: { status: 404, title: { 'zh-CN': 'Webhook 投递不存在', en: 'No such webhook delivery' } },
+  WEBHOOK_DELIVERY_STATE: {
+    status: 409,
+    title: { 'zh-CN': 'Webhook 投递当前状态不允许此操作', en: 'The webhook delivery is not in a state that allows this' },
+  },
   TOKEN_NOT_FOUND: { status: 404, title: { 'zh-CN': 'API 令牌不存在', en: 'API token not found' } },
   BAD_REQUEST: { status: 400, title: { 'zh-CN': '请求无效', en: 'Bad request' } },
   FILTER_INVALID: { status: 400, title: { 'zh-CN': '筛选条件无效', en: 'The filter is not valid' } },
