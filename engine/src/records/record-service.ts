@@ -31,10 +31,17 @@ export interface ReadOptions {
 
 /**
  * Decides whether a record may be changed now beyond the principal's rights: a record pending approval is locked
- * (workflow/record-lock.ts). Throws to refuse.
+ * (workflow/record-lock.ts). Throws to refuse; may answer a condition the write's own statement must still meet
+ * (the record was not locked in between), a lost race being retried like a stale version.
  */
 export interface RecordLock {
-  assertWritable(db: Knex, object: ObjectRuntime, current: RecordData, changed: readonly string[], ctx: WriteContext): Promise<void>;
+  assertWritable(db: Knex, object: ObjectRuntime, current: RecordData, changed: readonly string[], ctx: WriteContext): Promise<WriteGuard | undefined>;
+}
+
+/** A condition the write's UPDATE must still meet when it runs (bound values only). */
+export interface WriteGuard {
+  sql: string;
+  bindings: Knex.RawBinding[];
 }
 
 /** Create, read, update, soft delete, restore, list and history of the records of every object. */
@@ -265,8 +272,8 @@ export class RecordService {
       if (options.pinned !== undefined && options.pinned !== current.version) throw versionConflict(scope.redact(object, current));
       const values = await decide(current);
       if (!values) return scope.redact(object, current);
-      await this.lock?.assertWritable(this.knex, object, current, Object.keys(values), ctx);
-      const written = await this.applyChange(object, current, values, action, ctx);
+      const guard = await this.lock?.assertWritable(this.knex, object, current, Object.keys(values), ctx);
+      const written = await this.applyChange(object, current, values, action, ctx, guard);
       if (written) return scope.redact(object, written);
       if (options.pinned !== undefined || attempt === MAX_WRITE_ATTEMPTS) {
         throw versionConflict(scope.redact(object, await this.current(object, id, scope, 'read', { includeDeleted: true })));
@@ -280,12 +287,14 @@ export class RecordService {
     values: RecordData,
     action: 'update' | 'delete' | 'restore',
     ctx: WriteContext,
+    guard?: WriteGuard,
   ): Promise<RecordData | undefined> {
     const stamp = { version: (current.version as number) + 1, updated_at: new Date().toISOString(), updated_by: ctx.actor };
     const expected = { ...current, ...values, ...stamp };
     const [row] = await this.execute(object, [current, expected], (db) => {
       const write = db(object.table)
         .where({ id: current.id as string, version: current.version as number })
+        .modify((q) => { if (guard) q.whereRaw(guard.sql, guard.bindings); })
         .update({ ...rowFromValues(object, values), ...stamp })
         .returning(object.columns);
       return withEffects(db, write, object.name, action, diffRecords(current, expected), { ...ctx, at: stamp.updated_at });

@@ -10,19 +10,23 @@ import type { RecordLock } from '../records/record-service.ts';
 import type { Registry } from '../registry.ts';
 import { ADMIN_ROLE } from '../security/principal.ts';
 
+const NOT_PENDING = `NOT EXISTS (SELECT 1 FROM qd_workflow_instances WHERE object = ? AND record_id = ?::uuid AND status = 'pending')`;
+
 export function approvalLock(registry: Pick<Registry, 'documents'>): RecordLock {
   return {
     async assertWritable(db, object, current, changed, ctx) {
-      if (ctx.principal.role === ADMIN_ROLE) return;
-      if (!registry.documents('workflow').some((d) => (d as WorkflowDoc).object === object.name)) return;
+      if (ctx.principal.role === ADMIN_ROLE) return undefined;
+      if (!registry.documents('workflow').some((d) => (d as WorkflowDoc).object === object.name)) return undefined;
       const instance = await db('qd_workflow_instances').where({ object: object.name, record_id: current.id as string, status: 'pending' })
         .first('id', 'definition');
-      if (!instance) return;
+      // A submission committing between this check and the write makes the write miss, and the retry sees the lock.
+      if (!instance) return { sql: NOT_PENDING, bindings: [object.name, current.id as string] };
       // Computed fields follow the fields written; only what the writer sets needs a permission.
       const set = changed.filter((name) => !COMPUTED_FIELD_TYPES.has(object.fields.get(name)?.type ?? 'text'));
       const editable = await editableNow(db, instance, ctx.principal.userId);
       const refused = set.filter((name) => !editable.has(name));
       if (refused.length) throw locked(instance.definition, await activeSteps(db, instance), refused);
+      return undefined;
     },
   };
 }
