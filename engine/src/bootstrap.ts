@@ -18,11 +18,7 @@ export interface BootstrapAdmin {
  * QUDAO_ADMIN_PASSWORD) or a random one, returned so that `npm start` prints it; later starts leave it alone.
  */
 export async function ensureAdminUser(knex: Knex, options: { password?: string } = {}): Promise<BootstrapAdmin> {
-  await knex(USERS)
-    .insert({ id: uuidv7(), username: 'admin', display_name: 'Administrator', kind: 'internal', role: ADMIN_ROLE })
-    .onConflict('username')
-    .ignore();
-  const admin = (await findUser(knex, { username: 'admin' }))!;
+  const admin = await ensureAdminRow(knex);
   if (admin.password_hash) return { id: admin.id };
   const password = options.password ?? randomPassword();
   assertPolicy(password, 'admin', 'QUDAO_ADMIN_PASSWORD');
@@ -33,6 +29,15 @@ export async function ensureAdminUser(knex: Knex, options: { password?: string }
     .update({ password_hash: await hashPassword(password), password_changed_at: new Date() })
     .returning('id');
   return set ? { id: admin.id, firstPassword: { password, generated: options.password === undefined } } : { id: admin.id };
+}
+
+/** The `admin` user, created without a password if missing (a worker needs its id; only the API sets its password). */
+export async function ensureAdminRow(knex: Knex): Promise<{ id: string; password_hash: string | null }> {
+  await knex(USERS)
+    .insert({ id: uuidv7(), username: 'admin', display_name: 'Administrator', kind: 'internal', role: ADMIN_ROLE })
+    .onConflict('username')
+    .ignore();
+  return (await findUser(knex, { username: 'admin' }))!;
 }
 
 export interface BootstrapUser {

@@ -1,6 +1,7 @@
 import { createApp, createLogger } from './app.ts';
 import { installBundledPlugins } from './bundled-plugins.ts';
 import { loadConfig } from './config.ts';
+import { closeOnSignals } from './shutdown.ts';
 
 const config = loadConfig();
 const logger = createLogger(config);
@@ -27,18 +28,4 @@ if (demo.created.length) {
 }
 console.log('');
 
-let closing = false;
-for (const signal of ['SIGINT', 'SIGTERM'] as const) {
-  process.once(signal, () => {
-    if (closing) return;
-    closing = true;
-    logger.info({ signal }, 'shutting down');
-    app.close().then(
-      () => process.exit(0),
-      (err) => {
-        logger.error({ err }, 'shutdown failed');
-        process.exit(1);
-      },
-    );
-  });
-}
+closeOnSignals(logger, () => app.close());

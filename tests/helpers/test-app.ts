@@ -32,14 +32,20 @@ export interface TestApp extends App {
   dispose(): Promise<void>;
 }
 
-/** The real app on its own real PostgreSQL database, silent logs; `server.inject` acts as the admin user. */
+/**
+ * The real app on its own real PostgreSQL database, silent logs; `server.inject` acts as the admin user. With
+ * `redisUrl`, its jobs run on BullMQ over that Redis, in a queue of its own.
+ */
 export async function startTestApp(
-  options: { databaseUrl?: string; auth?: Partial<Config['auth']>; relayOutbox?: boolean } = {},
+  options: { databaseUrl?: string; auth?: Partial<Config['auth']>; relayOutbox?: boolean; redisUrl?: string } = {},
 ): Promise<TestApp> {
   const owned = options.databaseUrl ? undefined : await createTestDatabase();
   const databaseUrl = options.databaseUrl ?? owned!.url;
   const defaults = loadConfig({});
-  const config = { ...defaults, databaseUrl, logLevel: 'silent', relayOutbox: options.relayOutbox ?? false, auth: { ...defaults.auth, ...options.auth } };
+  const config = {
+    ...defaults, databaseUrl, logLevel: 'silent', relayOutbox: options.relayOutbox ?? false, auth: { ...defaults.auth, ...options.auth },
+    ...(options.redisUrl ? { redisUrl: options.redisUrl, queueName: `test_${randomBytes(4).toString('hex')}` } : {}),
+  };
   const app = await createApp(config, pino({ level: 'silent' }));
   const adminToken = await actAsAdmin(app);
   return Object.assign(app, {
@@ -80,6 +86,7 @@ export interface TestUserSpec {
   role?: string | null;
   permissionSets?: string[];
   accountId?: string;
+  managerId?: string;
   email?: string;
   /** TEST_PASSWORD unless given. */
   password?: string;

@@ -2,13 +2,16 @@
  * Notifications end to end on real PostgreSQL and a real SMTP server (smtp-server on 127.0.0.1, a random port):
  * a template renders per recipient with the record as that recipient may read it — a rep can't see the deal's
  * margin, so the template can't show it to them; a user who can't see the deal gets nothing — and arrives in the
- * inbox (GET /api/notifications, the caller's own only) and by e-mail (zh-CN: users have no locale yet).
+ * inbox (GET /api/notifications, the caller's own only) and by e-mail (zh-CN: users have no locale yet). A notification
+ * job that runs again gives no one a second notification or e-mail.
  */
 import type { AddressInfo } from 'node:net';
 import { simpleParser, type ParsedMail } from 'mailparser';
 import { SMTPServer } from 'smtp-server';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { JobHandler, JobQueue } from '../../engine/src/jobs/job-queue.ts';
 import { createMailer, type Mailer } from '../../engine/src/notifications/mailer.ts';
+import { processNotificationJobs, type NotificationJob } from '../../engine/src/notifications/notification.job.ts';
 import { Notifier } from '../../engine/src/notifications/notify.ts';
 import { parseBaseUrl } from '../../engine/src/notifications/format.ts';
 import { createApiToken } from '../../engine/src/security/api-tokens.ts';
@@ -159,5 +162,42 @@ describe('inbox API', () => {
     expect(bad.statusCode).toBe(400);
     const anonymous = await app.server.inject({ url: '/api/notifications', headers: { authorization: 'Bearer wrong' } });
     expect(anonymous.statusCode).toBe(401);
+  });
+});
+
+describe('notification jobs', () => {
+  const job = (key: string): NotificationJob => ({ userIds: [users.admin.id, users.repEast.id], template: 'deal_won', record: { object: 'deal', id: dealId }, key });
+  const rowsOf = async (key: string) => app.db.knex('qd_notifications').where({ dedupe_key: key }).pluck('user_id');
+
+  it('run twice, give each recipient one in-app notification and one e-mail', async () => {
+    const before = received.length;
+    const { userIds, template, record, key } = job('twice');
+    expect(await notifier.notify(userIds, template, record, { key })).toMatchObject({ inApp: 2, emailed: 2 });
+    expect(await notifier.notify(userIds, template, record, { key })).toMatchObject({ inApp: 0, emailed: 0 });
+    expect((await rowsOf('twice')).sort()).toEqual([users.admin.id, users.repEast.id].sort());
+    expect(received.slice(before).map((r) => r.to).sort()).toEqual([['rep_east@example.cn'], ['root@example.cn']]);
+  });
+
+  it('fail when an e-mail fails, and the retry sends only the e-mail still owed', async () => {
+    let mailboxFull = true;
+    const flaky: Mailer = {
+      enabled: true,
+      close: () => {},
+      send: async (message) => {
+        if (mailboxFull && message.to === 'rep_east@example.cn') throw new Error('mailbox full');
+        await mailer.send(message);
+      },
+    };
+    let handler: JobHandler<NotificationJob> | undefined;
+    const jobs = { process: (_name: string, h: JobHandler<NotificationJob>) => (handler = h) } as unknown as JobQueue;
+    processNotificationJobs(jobs, new Notifier({ knex: app.db.knex, registry: app.registry, records: app.records, mailer: flaky }));
+    const before = received.length;
+
+    await expect(handler!(job('retried'), { id: 'notify-retried', attempt: 1 })).rejects.toThrow('mailbox full');
+    expect(received.slice(before).map((r) => r.to)).toEqual([['root@example.cn']]);
+    mailboxFull = false;
+    await handler!(job('retried'), { id: 'notify-retried', attempt: 2 });
+    expect(received.slice(before).map((r) => r.to)).toEqual([['root@example.cn'], ['rep_east@example.cn']]);
+    expect(await rowsOf('retried')).toHaveLength(2);
   });
 });

@@ -10,6 +10,8 @@ export interface NewNotification {
   recordId: string | null;
   subject: string;
   body: string;
+  /** The sending job's key: a second row with the same key for the same user is not stored. */
+  dedupeKey?: string;
 }
 
 export interface Notification {
@@ -31,14 +33,16 @@ export interface ListOptions {
 
 const TABLE = 'qd_notifications';
 
+/** Stores the notifications, leaving out those whose (user, dedupe key) is stored already; returns the ids it stored. */
 export async function storeNotifications(knex: Knex, notifications: NewNotification[]): Promise<string[]> {
   if (notifications.length === 0) return [];
   const createdAt = new Date(); // millisecond precision, as the cursor carries it
   const rows = notifications.map((n) => ({
     id: uuid(), created_at: createdAt, user_id: n.userId, template: n.template, object: n.object, record_id: n.recordId, subject: n.subject, body: n.body,
+    dedupe_key: n.dedupeKey ?? null,
   }));
-  await knex(TABLE).insert(rows);
-  return rows.map((row) => row.id);
+  const stored: { id: string }[] = await knex(TABLE).insert(rows).onConflict(['user_id', 'dedupe_key']).ignore().returning('id');
+  return stored.map((row) => row.id);
 }
 
 /** The user's own notifications, newest first; `nextCursor` continues after the last one. */

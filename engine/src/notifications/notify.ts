@@ -14,7 +14,8 @@ import type { Registry } from '../registry.ts';
 import type { Principal } from '../security/principal.ts';
 import { principalFromRow } from '../security/user-store.ts';
 import { storeNotifications, type NewNotification } from './inbox.ts';
-import { createMailer, mailerConfig, type Mailer } from './mailer.ts';
+import { emailedAlready, markEmailed } from './email-marks.ts';
+import { createMailer, mailerConfig, type MailMessage, type Mailer } from './mailer.ts';
 import { parseBaseUrl } from './format.ts';
 import { renderTemplate } from './render.ts';
 
@@ -30,7 +31,9 @@ export interface NotifierDeps {
 }
 
 export interface NotifyResult {
+  /** In-app notifications this call stored (a keyed call that ran before stores none again). */
   inApp: number;
+  /** E-mails this call sent. */
   emailed: number;
   /** Recipients left out: unknown or inactive user, or a record they can't read. */
   skipped: { userId: string; reason: 'no_user' | 'cannot_read' }[];
@@ -38,43 +41,75 @@ export interface NotifyResult {
   emailFailures: { userId: string; error: string }[];
 }
 
+export interface NotifyOptions {
+  /**
+   * Makes the call idempotent per recipient (the notification job's key): a recipient who has the in-app row of this
+   * key gets no second one, and one already e-mailed for it no second e-mail.
+   */
+  key?: string;
+}
+
+type Mail = MailMessage & { userId: string };
+
+interface Rendered {
+  inApp: NewNotification[];
+  mails: Mail[];
+  skipped: NotifyResult['skipped'];
+}
+
 export class Notifier {
   constructor(private readonly deps: NotifierDeps) {}
 
-  async notify(userIds: readonly string[], templateName: string, record?: { id: string }): Promise<NotifyResult> {
-    const template = this.deps.registry.documents('template').find((d) => d.name === templateName) as TemplateDoc | undefined;
-    if (!template) throw new QudaoError('DOCUMENT_NOT_FOUND', [], { 'zh-CN': `没有名为 ${templateName} 的模板`, en: `There is no template named ${templateName}` });
+  async notify(userIds: readonly string[], templateName: string, record?: { id: string }, options: NotifyOptions = {}): Promise<NotifyResult> {
+    const template = this.templateOrThrow(templateName);
+    const { inApp, mails, skipped } = await this.renderForRecipients(template, userIds, record);
+    const stored = await storeNotifications(this.deps.knex, inApp.map((n) => ({ ...n, dedupeKey: options.key })));
+    const result: NotifyResult = { inApp: stored.length, emailed: 0, skipped, emailFailures: [] };
+    await this.sendMails(template.name, mails, options.key, result);
+    return result;
+  }
+
+  private templateOrThrow(name: string): TemplateDoc {
+    const template = this.deps.registry.documents('template').find((d) => d.name === name) as TemplateDoc | undefined;
+    if (!template) throw new QudaoError('DOCUMENT_NOT_FOUND', [], { 'zh-CN': `没有名为 ${name} 的模板`, en: `There is no template named ${name}` });
+    return template;
+  }
+
+  private async renderForRecipients(template: TemplateDoc, userIds: readonly string[], record?: { id: string }): Promise<Rendered> {
     const channels = new Set(template.channels ?? ['inApp', 'email']);
     const users = await this.deps.knex('qd_users').whereIn('id', [...new Set(userIds)].filter(isUuid)).where({ active: true });
     const byId = new Map(users.map((u) => [u.id as string, u]));
-    const result: NotifyResult = { inApp: 0, emailed: 0, skipped: [], emailFailures: [] };
-    const inApp: NewNotification[] = [];
-    const mails: { userId: string; to: string; subject: string; text: string; html: string }[] = [];
+    const rendered: Rendered = { inApp: [], mails: [], skipped: [] };
     for (const userId of new Set(userIds)) {
       const user = byId.get(userId);
-      if (!user) { result.skipped.push({ userId, reason: 'no_user' }); continue; }
+      if (!user) { rendered.skipped.push({ userId, reason: 'no_user' }); continue; }
       const visible = template.object && record ? await this.readAs(template, record.id, principalFromRow(user)) : {};
-      if (!visible) { result.skipped.push({ userId, reason: 'cannot_read' }); continue; }
-      const rendered = renderTemplate(template, visible, DEFAULT_LOCALE, { baseUrl: this.deps.baseUrl, object: template.object });
+      if (!visible) { rendered.skipped.push({ userId, reason: 'cannot_read' }); continue; }
+      const message = renderTemplate(template, visible, DEFAULT_LOCALE, { baseUrl: this.deps.baseUrl, object: template.object });
       if (channels.has('inApp')) {
-        inApp.push({ userId, template: template.name, object: template.object ?? null, recordId: record?.id ?? null, subject: rendered.subject, body: rendered.text });
+        rendered.inApp.push({ userId, template: template.name, object: template.object ?? null, recordId: record?.id ?? null, subject: message.subject, body: message.text });
       }
       if (channels.has('email') && this.deps.mailer.enabled && typeof user.email === 'string' && user.email) {
-        mails.push({ userId, to: user.email, ...rendered });
+        rendered.mails.push({ userId, to: user.email, ...message });
       }
     }
-    await storeNotifications(this.deps.knex, inApp);
-    result.inApp = inApp.length;
-    for (const { userId, ...mail } of mails) {
+    return rendered;
+  }
+
+  /** Sends each mail, leaving out those already sent for `key`, and marks each sent one right after the SMTP server took it. */
+  private async sendMails(templateName: string, mails: Mail[], key: string | undefined, result: NotifyResult): Promise<void> {
+    const sent = key ? await emailedAlready(this.deps.knex, key, mails.map((m) => m.userId)) : new Set<string>();
+    for (const { userId, ...mail } of mails.filter((m) => !sent.has(m.userId))) {
       try {
         await this.deps.mailer.send(mail);
-        result.emailed++;
       } catch (error) {
         result.emailFailures.push({ userId, error: (error as Error).message });
-        this.deps.log?.warn({ userId, template: template.name, err: error }, 'notification e-mail failed');
+        this.deps.log?.warn({ userId, template: templateName, err: error }, 'notification e-mail failed');
+        continue;
       }
+      if (key) await markEmailed(this.deps.knex, key, userId);
+      result.emailed++;
     }
-    return result;
   }
 
   /** The record as the principal reads it, with the lookups the template follows expanded (two deep at most); undefined if it can't. */
