@@ -79,9 +79,15 @@ export class Registry {
   /** Roles, permission sets and sharing rules, compiled; replaced as a whole on reload. */
   access = new AccessModel();
   private readonly store: MetadataStore;
+  private readonly reloadListeners: (() => Promise<void>)[] = [];
 
   constructor(private readonly knex: Knex) {
     this.store = new MetadataStore(knex);
+  }
+
+  /** Awaited after every reload, in order; a listener handles its own errors (the metadata is loaded either way). */
+  onReload(listener: () => Promise<void>): void {
+    this.reloadListeners.push(listener);
   }
 
   async reload(): Promise<void> {
@@ -98,6 +104,7 @@ export class Registry {
     this.layouts = new Map(docs.filter((d): d is LayoutDoc => d.kind === 'layout').map((d) => [d.name, d]));
     this.objects = objects;
     this.access = new AccessModel(docs);
+    for (const listener of this.reloadListeners) await listener();
   }
 
   documents(kind?: string): MetadataDoc[] {

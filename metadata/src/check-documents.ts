@@ -1,12 +1,13 @@
 /** Checks a whole effective set of documents: shapes first, then what the documents say about each other. */
 import { accessScope, checkObjectAccess, checkPermissionSet, checkRole, checkSharingRule, type AccessScope } from './check-access.ts';
+import { checkAutomation, type AutomationScope } from './check-automation.ts';
 import { checkLayout } from './check-layout.ts';
 import { checkObject } from './check-object.ts';
 import { checkTemplate } from './check-template.ts';
 import { checkValidationRule } from './check-validation-rule.ts';
-import { checkWorkflow, type WorkflowScope } from './check-workflow.ts';
+import { checkWorkflow } from './check-workflow.ts';
 import { inDocument, problem } from './problem.ts';
-import type { MetadataDoc, ObjectDoc, Problem } from './types.ts';
+import type { MetadataDoc, ObjectDoc, Problem, WorkflowDoc } from './types.ts';
 
 /** Semantic problems of `docs`, which must already have the right shape. */
 export function checkDocuments(docs: readonly MetadataDoc[]): Problem[] {
@@ -20,12 +21,14 @@ export function checkDocuments(docs: readonly MetadataDoc[]): Problem[] {
   ];
 }
 
-function workflowScopeOf(docs: readonly MetadataDoc[], scope: AccessScope): WorkflowScope {
+/** What workflows and automations may name: objects, roles, templates and workflows (with their objects). */
+function workflowScopeOf(docs: readonly MetadataDoc[], scope: AccessScope): AutomationScope {
   const names = (kind: MetadataDoc['kind']) => new Set(docs.filter((d) => d.kind === kind).map((d) => d.name));
-  return { objects: scope.objects, roles: new Set(scope.roles.keys()), templates: names('template'), workflows: names('workflow') };
+  const workflowObjects = new Map(docs.filter((d): d is WorkflowDoc => d.kind === 'workflow').map((d) => [d.name, d.object]));
+  return { objects: scope.objects, roles: new Set(scope.roles.keys()), templates: names('template'), workflows: names('workflow'), workflowObjects };
 }
 
-function checkDocument(doc: MetadataDoc, scope: AccessScope, workflowScope: WorkflowScope): Problem[] {
+function checkDocument(doc: MetadataDoc, scope: AccessScope, workflowScope: AutomationScope): Problem[] {
   const { objects } = scope;
   switch (doc.kind) {
     case 'object': return [...checkObject(doc, objects), ...inDocument(checkObjectAccess(doc, objects), doc)];
@@ -36,6 +39,7 @@ function checkDocument(doc: MetadataDoc, scope: AccessScope, workflowScope: Work
     case 'sharingRule': return checkSharingRule(doc, scope);
     case 'template': return checkTemplate(doc, objects);
     case 'workflow': return checkWorkflow(doc, workflowScope);
+    case 'automation': return checkAutomation(doc, workflowScope);
   }
 }
 

@@ -2,6 +2,7 @@
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { NAME_PATTERN } from './names.ts';
 import { escapePointer, problem } from './problem.ts';
+import { automationSchema, CRON_PATTERN } from './schemas/automation.schema.ts';
 import { permissionSetSchema, roleSchema, sharingRuleSchema } from './schemas/access.schema.ts';
 import { layoutSchema } from './schemas/layout.schema.ts';
 import { objectSchema } from './schemas/object.schema.ts';
@@ -20,6 +21,7 @@ const SCHEMAS: Record<DocKind, object> = {
   sharingRule: sharingRuleSchema,
   template: templateSchema,
   workflow: workflowSchema,
+  automation: automationSchema,
 };
 
 /** Arrays of named items, which a custom layer merges by name (merge-layers.ts). */
@@ -42,8 +44,11 @@ export function checkDocumentShape(doc: unknown, layer: Layer = 'base'): Problem
     return [notAllowed('/kind', 'kind', DOC_KINDS)];
   }
   const validate = validatorFor(kind as DocKind, layer);
-  return validate(doc) ? [] : (validate.errors ?? []).map(toProblem);
+  return validate(doc) ? [] : (validate.errors ?? []).filter(isNotIf).map(toProblem);
 }
+
+/** An `if` error only says its `then` failed, whose own errors name what is wrong. */
+const isNotIf = (error: ErrorObject) => error.keyword !== 'if';
 
 /** Problems of a plugin's manifest (plugin.json), worded like a document's. */
 export function checkPluginManifestShape(manifest: unknown): Problem[] {
@@ -101,6 +106,10 @@ function badPattern(path: string, key: string, pattern: string): Problem {
     return problem(path, 'bad_name',
       `${key} 须以小写字母开头，只含小写字母、数字和下划线，最长 48 个字符`,
       `${key} must start with a lowercase letter and contain only a-z, 0-9 and _, at most 48 characters`);
+  }
+  if (pattern === CRON_PATTERN.source) {
+    return problem(path, 'bad_cron', `${key} 须是 5 段的 cron 表达式（分 时 日 月 周），如 "0 8 * * *"`,
+      `${key} must be a 5-field cron expression (minute hour day month weekday), e.g. "0 8 * * *"`);
   }
   return problem(path, 'bad_format', `${key} 须匹配 ${pattern}`, `${key} must match ${pattern}`);
 }

@@ -93,7 +93,8 @@ function checkApprovers(approvers: Approver | Approver[] | undefined, path: stri
   });
 }
 
-function checkAction(action: WorkflowAction, path: string, object: ObjectDoc | undefined, scope: WorkflowScope): Problem[] {
+/** One action of an action node (or an automation) over records of `object`: what it writes, names and sends. */
+export function checkAction(action: WorkflowAction, path: string, object: ObjectDoc | undefined, scope: WorkflowScope): Problem[] {
   if ('update' in action) return object ? checkValues(action.update, `${path}/update`, object, object, scope) : [];
   if ('create' in action) {
     const target = scope.objects.get(action.create.object);
@@ -150,7 +151,7 @@ function checkWritable(name: string, path: string, object: ObjectDoc): Problem[]
 }
 
 /** The checks a validation rule's errorWhen gets: known fields and lookup paths, known operators, operand types. */
-function checkExpression(expr: JsonLogic, path: string, object: ObjectDoc, objects: ObjectsByName): Problem[] {
+export function checkExpression(expr: JsonLogic, path: string, object: ObjectDoc, objects: ObjectsByName): Problem[] {
   return [
     ...collectVars(expr).filter((v) => !isKnownVar(v.name, object, objects)).map((v) => unknownField(`${path}${v.path}`, v.name, object.name)),
     ...checkOperators(expr, path),

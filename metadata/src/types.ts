@@ -307,9 +307,41 @@ export interface WorkflowDoc {
   taskTemplate?: string;
 }
 
-export type MetadataDoc = ObjectDoc | ValidationRuleDoc | LayoutDoc | RoleDoc | PermissionSetDoc | SharingRuleDoc | TemplateDoc | WorkflowDoc;
+/** How an approval ended, as an automation's `approval` trigger may name it. */
+export const APPROVAL_OUTCOMES = ['approved', 'rejected', 'recalled', 'returned'] as const;
+export type ApprovalOutcome = (typeof APPROVAL_OUTCOMES)[number];
+
+/** The time zone of a schedule's cron unless it names one: the platform's users are in China. */
+export const DEFAULT_SCHEDULE_TIMEZONE = 'Asia/Shanghai';
+
+/**
+ * When an automation runs: a record created or updated, some fields changed, a time (a 5-field cron, in
+ * `timezone`, DEFAULT_SCHEDULE_TIMEZONE unless given), or an approval of the object ending (a workflow's, an outcome's).
+ */
+export type AutomationTrigger =
+  | { on: 'create' }
+  | { on: 'update' }
+  | { on: 'fieldChange'; fields: string[] }
+  | { on: 'schedule'; cron: string; timezone?: string }
+  | { on: 'approval'; workflow?: string; outcome?: ApprovalOutcome };
+
+/** Trigger → condition → actions over records of `object`, without a person deciding anything. */
+export interface AutomationDoc {
+  kind: 'automation';
+  name: string;
+  label: Label;
+  description?: Partial<Label>;
+  object: string;
+  trigger: AutomationTrigger;
+  /** JsonLogic over the record; absent always holds. A schedule's runs in the database (it selects the records). */
+  condition?: JsonLogic;
+  actions: WorkflowAction[];
+  active?: boolean;
+}
+
+export type MetadataDoc = ObjectDoc | ValidationRuleDoc | LayoutDoc | RoleDoc | PermissionSetDoc | SharingRuleDoc | TemplateDoc | WorkflowDoc | AutomationDoc;
 export type DocKind = MetadataDoc['kind'];
-export const DOC_KINDS: readonly DocKind[] = ['object', 'validationRule', 'layout', 'role', 'permissionSet', 'sharingRule', 'template', 'workflow'];
+export const DOC_KINDS: readonly DocKind[] = ['object', 'validationRule', 'layout', 'role', 'permissionSet', 'sharingRule', 'template', 'workflow', 'automation'];
 
 export type Layer = 'base' | 'custom';
 

@@ -1,7 +1,7 @@
 /**
- * Expressions that must run in the database (list views' filters, sharing rules' criteria; later automation
- * criteria) are compiled at deploy with the compiler list requests use, against the metadata the deploy would
- * leave, so a document that deploys never fails when it is used.
+ * Expressions that must run in the database (list views' filters, sharing rules' criteria, the conditions of
+ * schedule automations, which select the records they run on) are compiled at deploy with the compiler list
+ * requests use, against the metadata the deploy would leave, so a document that deploys never fails when it is used.
  */
 import { inDocument } from '../../../metadata/src/problem.ts';
 import type { JsonLogic, MetadataDoc, ObjectDoc, Problem } from '../../../metadata/src/types.ts';
@@ -53,6 +53,9 @@ export function checkDocumentFilters(documents: readonly MetadataDoc[], objects:
   return documents.flatMap((doc) => {
     if (doc.kind === 'sharingRule' && doc.criteria !== undefined) {
       return inDocument(checkFilterable(doc.criteria, doc.object, objects, '/criteria'), doc);
+    }
+    if (doc.kind === 'automation' && doc.trigger.on === 'schedule' && doc.condition !== undefined) {
+      return inDocument(checkFilterable(doc.condition, doc.object, objects, '/condition'), doc);
     }
     if (doc.kind !== 'layout') return [];
     return inDocument((doc.listViews ?? []).flatMap((view, i) =>

@@ -11,6 +11,7 @@ import { loadPhysicalState } from '../schema-sync/physical-state.ts';
 import { planSchema, type PlanStep } from '../schema-sync/plan.ts';
 import { applyPlan, runAfterCommit } from './apply.ts';
 import { CandidateObjects, checkDocumentFilters } from './check-filters.ts';
+import { checkSchedules } from './check-schedules.ts';
 
 export const METADATA_CHANNEL = 'qudao_metadata';
 
@@ -63,7 +64,7 @@ export async function deployOrThrow(ctx: DeployContext, request: DeployRequest):
     const documents = assertDocumentsShape(request.documents, layer, stored);
     const candidate = withChanges(stored, documents, request.remove ?? [], layer);
     const next = effectiveDocuments(candidate);
-    assertNoProblems([...checkDocuments(next), ...checkDocumentFilters(next, new CandidateObjects(next))]);
+    assertNoProblems([...checkDocuments(next), ...checkDocumentFilters(next, new CandidateObjects(next)), ...checkSchedules(next)]);
     const plan = planSchema({
       knex: trx,
       previous: objectsOf(effectiveDocuments(stored)),

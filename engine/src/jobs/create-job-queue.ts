@@ -9,12 +9,15 @@ export interface JobQueueConfig {
   databaseUrl?: string;
   /** The queue name (and Redis key prefix / PostgreSQL schema of BullMQ). */
   name: string;
+  /** BullMQ's lock duration and stalled-job check interval (see BullQueueOptions). */
+  stalledMs?: number;
   log?: Logger;
 }
 
 /** REDIS_URL → BullMQ on Redis; else DATABASE_URL → BullMQ on PostgreSQL; else (embedded) the in-process runner. */
 export function createJobQueue(config: JobQueueConfig, knex: Knex): JobQueue {
-  if (config.redisUrl) return createRedisJobQueue(config.redisUrl, { name: config.name, prefix: 'qudao', log: config.log });
-  if (config.databaseUrl) return createPostgresJobQueue(config.databaseUrl, { name: config.name, schema: 'qd_bullmq', log: config.log });
+  const options = { name: config.name, stalledMs: config.stalledMs, log: config.log };
+  if (config.redisUrl) return createRedisJobQueue(config.redisUrl, { ...options, prefix: 'qudao' });
+  if (config.databaseUrl) return createPostgresJobQueue(config.databaseUrl, { ...options, schema: 'qd_bullmq' });
   return new InProcessJobQueue(knex, { name: config.name, log: config.log });
 }

@@ -1,9 +1,10 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import { v7 as uuidv7 } from 'uuid';
+import { nextCronTime } from './cron.ts';
 import {
   assertSingleHandler, backoffDelay, DEFAULT_JOB_OPTIONS, JobNotFailedError, type Backoff, type FailedJob, type JobCounts, type JobHandler,
-  type JobOptions, type JobQueue,
+  type JobOptions, type JobQueue, type JobSchedule,
 } from './job-queue.ts';
 
 export interface InProcessQueueOptions {
@@ -22,7 +23,11 @@ interface JobRow {
   attempts_made: number;
   max_attempts: number;
   backoff: Backoff;
+  scheduled_for: Date | null;
 }
+
+/** A repeating job is a row in this state whose run_at is its next time; when that comes, it adds a job for it. */
+const SCHEDULED = 'scheduled';
 
 /**
  * The embedded mode's runner: jobs live in `qd_jobs` in the same database (so they survive a restart), and this
@@ -60,12 +65,38 @@ export class InProcessJobQueue implements JobQueue {
     return id;
   }
 
+  async schedule(schedule: JobSchedule): Promise<void> {
+    const next = nextCronTime(schedule.cron, new Date(), schedule.timezone);
+    const row = { name: schedule.name, data: JSON.stringify(schedule.data ?? null), cron: schedule.cron, timezone: schedule.timezone };
+    await this.knex('qd_jobs')
+      .insert({
+        queue: this.options.name, id: schedule.id, state: SCHEDULED, ...row, run_at: next,
+        max_attempts: DEFAULT_JOB_OPTIONS.attempts, backoff: JSON.stringify(DEFAULT_JOB_OPTIONS.backoff),
+      })
+      .onConflict(['queue', 'id'])
+      .merge({
+        ...row,
+        // The same times keep the next run already planned (a sync right at it must not skip it).
+        run_at: this.knex.raw(`CASE WHEN qd_jobs.cron = excluded.cron AND qd_jobs.timezone = excluded.timezone THEN qd_jobs.run_at ELSE excluded.run_at END`),
+      });
+    this.kick();
+  }
+
+  async unschedule(id: string): Promise<void> {
+    await this.knex('qd_jobs').where({ queue: this.options.name, id, state: SCHEDULED }).delete();
+  }
+
+  async schedules(): Promise<JobSchedule[]> {
+    const rows = await this.knex('qd_jobs').where({ queue: this.options.name, state: SCHEDULED }).orderBy('id');
+    return rows.map((row) => ({ id: row.id, cron: row.cron, timezone: row.timezone, name: row.name, data: row.data }));
+  }
+
   process<T>(name: string, handler: JobHandler<T>): void {
     assertSingleHandler(this.handlers, name);
     this.handlers.set(name, handler);
     if (!this.started) {
       this.started = true;
-      this.running = this.recoverInterrupted().then(() => this.schedule(0));
+      this.running = this.recoverInterrupted().then(() => this.passIn(0));
     } else {
       this.kick();
     }
@@ -115,23 +146,41 @@ export class InProcessJobQueue implements JobQueue {
     if (!this.started || this.stopped) return;
     clearTimeout(this.timer);
     this.timer = undefined;
-    this.running = (this.running ?? Promise.resolve()).then(() => { if (!this.timer) this.schedule(0); });
+    this.running = (this.running ?? Promise.resolve()).then(() => { if (!this.timer) this.passIn(0); });
   }
 
-  private schedule(delay: number): void {
+  private passIn(delay: number): void {
     if (this.stopped) return;
     clearTimeout(this.timer);
     this.timer = setTimeout(() => {
       this.running = this.drain()
         .catch((err) => this.options.log?.error({ err }, 'job runner pass failed'))
-        .finally(() => this.schedule(this.pollMs));
+        .finally(() => this.passIn(this.pollMs));
     }, delay);
   }
 
   private async drain(): Promise<void> {
+    await this.addScheduledJobs();
     for (let job = await this.claim(); job; job = this.stopped ? undefined : await this.claim()) {
       await this.run(job);
     }
+  }
+
+  /** Each schedule whose time came adds its job (once per time: the id says which) and moves on to its next time. */
+  private async addScheduledJobs(): Promise<void> {
+    await this.knex.transaction(async (trx) => {
+      const due = await trx('qd_jobs').where({ queue: this.options.name, state: SCHEDULED }).where('run_at', '<=', trx.fn.now()).forUpdate().skipLocked();
+      for (const schedule of due) {
+        await trx('qd_jobs')
+          .insert({
+            queue: schedule.queue, id: `repeat:${schedule.id}:${schedule.run_at.getTime()}`, name: schedule.name, data: JSON.stringify(schedule.data),
+            max_attempts: schedule.max_attempts, backoff: JSON.stringify(schedule.backoff), run_at: schedule.run_at, scheduled_for: schedule.run_at,
+          })
+          .onConflict(['queue', 'id'])
+          .ignore();
+        await trx('qd_jobs').where({ queue: schedule.queue, id: schedule.id }).update({ run_at: nextCronTime(schedule.cron, new Date(), schedule.timezone) });
+      }
+    });
   }
 
   private async claim(): Promise<JobRow | undefined> {
@@ -141,7 +190,7 @@ export class InProcessJobQueue implements JobQueue {
        WHERE (queue, id) IN (SELECT queue, id FROM qd_jobs
                              WHERE queue = ? AND state = 'waiting' AND run_at <= now() AND name = ANY(?)
                              ORDER BY run_at, created_at LIMIT 1 FOR UPDATE SKIP LOCKED)
-       RETURNING queue, id, name, data, attempts_made, max_attempts, backoff`,
+       RETURNING queue, id, name, data, attempts_made, max_attempts, backoff, scheduled_for`,
       [this.options.name, names],
     );
     return rows[0];
@@ -150,7 +199,12 @@ export class InProcessJobQueue implements JobQueue {
   private async run(job: JobRow): Promise<void> {
     const key = { queue: job.queue, id: job.id };
     try {
-      await this.handlers.get(job.name)!(job.data, { id: job.id, attempt: job.attempts_made });
+      await this.handlers.get(job.name)!(job.data, {
+        id: job.id,
+        attempt: job.attempts_made,
+        maxAttempts: job.max_attempts,
+        ...(job.scheduled_for ? { scheduledFor: new Date(job.scheduled_for) } : {}),
+      });
       await this.knex('qd_jobs').where(key).update({ state: 'completed', finished_at: this.knex.fn.now() });
     } catch (error) {
       const dead = job.attempts_made >= job.max_attempts;

@@ -23,6 +23,20 @@ export interface JobContext {
   id: string;
   /** 1 on the first run. */
   attempt: number;
+  /** The runs the job may have in all (absent where a caller, a test, leaves it out). */
+  maxAttempts?: number;
+  /** For a job a schedule produced: the time it was due, the same on every retry. */
+  scheduledFor?: Date;
+}
+
+/** A repeating job: at each time `cron` names (in `timezone`), the queue adds a job `name` with `data`. */
+export interface JobSchedule {
+  /** One schedule per id: scheduling an id again replaces it. */
+  id: string;
+  cron: string;
+  timezone: string;
+  name: string;
+  data: unknown;
 }
 
 export type JobHandler<T = any> = (data: T, job: JobContext) => Promise<void>;
@@ -64,6 +78,12 @@ export interface JobQueue {
   counts(): Promise<JobCounts>;
   /** Puts a dead job back in the queue with a fresh set of attempts; JobNotFailedError when it is not dead. */
   retry(jobId: string): Promise<void>;
+  /** Creates or replaces a repeating job. */
+  schedule(schedule: JobSchedule): Promise<void>;
+  /** Removes a repeating job (no-op when there is none); jobs it already added stay. */
+  unschedule(id: string): Promise<void>;
+  /** The repeating jobs. */
+  schedules(): Promise<JobSchedule[]>;
   /** Stops taking jobs, waits for the running ones to finish, releases connections. */
   close(): Promise<void>;
 }

@@ -22,7 +22,8 @@ const approversSchema = { oneOf: [approverSchema, { type: 'array', minItems: 1, 
 
 const valuesSchema = { type: 'object', minProperties: 1, propertyNames: nameSchema, additionalProperties: {} } as const;
 
-const actionSchema = {
+/** What an action node (or an automation) does: one key per action. */
+export const actionSchema = {
   oneOf: [
     oneKey('update', valuesSchema),
     oneKey('create', { type: 'object', required: ['object', 'values'], additionalProperties: false,
