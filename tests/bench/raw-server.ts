@@ -2,6 +2,7 @@
 import { createHash, randomUUID } from 'node:crypto';
 import Fastify, { type FastifyInstance } from 'fastify';
 import pg from 'pg';
+import { APPROVAL_OBJECT, INBOX_LIMIT, RAW_DECISION_SQL, RAW_INBOX_SQL } from './approvals-fixtures.ts';
 import { FIELD_NAMES, HAND_AUTH_SQL, HAND_GET_SQL, HAND_INSERT_SQL, HAND_LIST_SQL, LIST, OBJECT } from './fixtures.ts';
 
 export interface RawServer {
@@ -63,6 +64,7 @@ export async function createRawServer(databaseUrl: string, actor: string): Promi
     return { data: rows.slice(0, LIST.limit), more: rows.length > LIST.limit };
   });
 
+  registerRawApprovals(server, pool, actor);
   await server.ready();
   return {
     server,
@@ -72,4 +74,47 @@ export async function createRawServer(databaseUrl: string, actor: string): Promi
       await pool.end();
     },
   };
+}
+
+const NEXT_REASON = JSON.stringify({ 'zh-CN': '角色：Bench approver B', en: 'role: Bench approver B' });
+
+/**
+ * The approvals baseline (approvals.ts), on copies of the workflow tables: a step-1 approval by hand (one transaction:
+ * lock the instance, close the task, insert the next approver's task and an event row; the next approver is named in
+ * the body) and the next approver's inbox (its page and its count).
+ */
+function registerRawApprovals(server: FastifyInstance, pool: pg.Pool, actor: string): void {
+  server.post<{ Params: { task: string }; Body: { next: string } }>('/raw/approvals/:task/approve', async (request, reply) => {
+    const { task } = request.params;
+    const client = await pool.connect();
+    try {
+      await client.query('BEGIN');
+      const locked = await client.query(RAW_DECISION_SQL.lock, [task]);
+      const closed = locked.rows[0]?.status === 'pending' ? await client.query(RAW_DECISION_SQL.close, [task, actor]) : undefined;
+      if (!closed?.rowCount) {
+        await client.query('ROLLBACK');
+        return reply.status(409).send({ error: 'not pending' });
+      }
+      const { step_id: stepId, instance_id: instanceId } = closed.rows[0];
+      await client.query(RAW_DECISION_SQL.next, [randomUUID(), stepId, instanceId, request.body.next, NEXT_REASON]);
+      await client.query(RAW_DECISION_SQL.event, [instanceId, task, actor]);
+      await client.query('COMMIT');
+      return { taskId: task, id: instanceId, status: 'pending' };
+    } catch (error) {
+      await client.query('ROLLBACK');
+      throw error;
+    } finally {
+      client.release();
+    }
+  });
+
+  server.get<{ Querystring: { assignee: string; object?: string; limit?: string } }>('/raw/approvals/inbox', async (request) => {
+    const { assignee, object = APPROVAL_OBJECT } = request.query;
+    const limit = Number(request.query.limit ?? INBOX_LIMIT);
+    const [page, count] = await Promise.all([
+      pool.query(RAW_INBOX_SQL.page, [assignee, object, limit + 1]),
+      pool.query(RAW_INBOX_SQL.count, [assignee, object]),
+    ]);
+    return { data: page.rows.slice(0, limit), total: count.rows[0].n, more: page.rows.length > limit };
+  });
 }

@@ -1,8 +1,8 @@
 /**
  * `npm run bench`: one run that measures every figure of BENCHMARKS.md as a ratio to a raw baseline measured
- * in the same run on the same data, then writes BENCHMARKS.md. Quick smoke run: BENCH_ROWS=20000 BENCH_SECONDS=2.
+ * in the same run on the same data, then writes BENCHMARKS.md. Quick smoke run: BENCH_ROWS=20000 BENCH_SECONDS=2 BENCH_APPROVALS=1000.
+ * The approvals section alone, printed (BENCHMARKS.md left as it is): BENCH_ONLY=approvals [BENCH_APPROVALS=1000].
  */
-import { fork, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
@@ -16,6 +16,8 @@ import { loadConfig } from '../../engine/src/config.ts';
 import { listRecords } from '../../engine/src/records/list-query.ts';
 import { buildRecordValidator } from '../../engine/src/records/record-validator.ts';
 import { actAsAdmin, createTestDatabase, deploy } from '../helpers/test-app.ts';
+import { measureApprovals, type ApprovalsOptions } from './approvals.ts';
+import { approvalNotes, approvalReading, approvalRounds, approvalRows, approvalSection, approvalTargets } from './approvals-report.ts';
 import {
   DEALER_TABLE, DEALERS, EXTRA_FIELD, HAND_LIST_PARAMS, HAND_LIST_SQL, HAND_PORTAL_LIST_SQL, LIST, LIST_FILTER, LIST_PATH, OBJECT, PLAIN_SCHEMA,
   PORTAL_LIST, PORTAL_LIST_PATH, TABLE, documents, objectDoc, payload,
@@ -26,6 +28,7 @@ import { alternate, asyncRate, httpRate, syncRate, type Throughput } from './mea
 import { countStatements, createPortalUser, explainPlan, explainWithoutPortalIndex, nativeSql, usesPortalIndex } from './portal.ts';
 import { portalNotes, portalReading, portalRows, portalSection, portalTargets, type PortalRun } from './portal-report.ts';
 import { f0, f2, ops, rps, writeReport, type Row, type Target } from './report.ts';
+import { startServers, type Servers } from './servers.ts';
 import { systemContext } from '../../engine/src/security/principal.ts';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
@@ -36,6 +39,9 @@ const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 3);
 /** The two portal targets' pairs run twice as many rounds: their ratios are near their targets and the machine is shared. */
 const PORTAL_ROUNDS = 2 * ROUNDS;
 const HTTP = { connections: 10, seconds: SECONDS, warmSeconds: 1 };
+/** The approvals section: its decisions (BENCH_APPROVALS=1000 for a smoke run); BENCH_ONLY=approvals runs it alone and prints it. */
+const APPROVALS = Number(process.env.BENCH_APPROVALS ?? 10_000);
+const ONLY = process.env.BENCH_ONLY;
 /** A warm-up only before a server's first run of a route. */
 const http = (round: number) => ({ ...HTTP, warmSeconds: round === 0 ? HTTP.warmSeconds : 0 });
 const started = performance.now();
@@ -46,13 +52,34 @@ function check(condition: unknown, message: string): asserts condition {
   if (!condition) throw new Error(`bench: ${message}`);
 }
 
+const approvalOptions = (): ApprovalsOptions => ({
+  decisions: APPROVALS,
+  samples: Math.min(500, Math.max(50, Math.round(APPROVALS / 20))),
+  warm: 20,
+  inboxReads: Math.min(500, Math.max(100, Math.round(APPROVALS / 20))),
+  rounds: ROUNDS,
+  connections: HTTP.connections,
+  log,
+});
+
+/** BENCH_ONLY=approvals: the approvals section alone, printed; BENCHMARKS.md is left as it is. */
+async function approvalsOnly() {
+  const run = await measureApprovals(approvalOptions());
+  for (const r of approvalRows(run)) console.log(`${r.figure}\n  engine ${r.engine} | raw ${r.raw} | ${r.ratio}`);
+  console.log(approvalReading(run));
+  for (const note of approvalNotes(run)) console.log(`- ${note}`);
+  const section = approvalSection(run);
+  console.log([...section.paragraphs, ...section.code].join('\n\n'));
+  for (const t of approvalTargets(run)) console.log(`${t.pass ? 'PASS' : 'MISS'}  ${t.name}: ${t.measured} (wanted ${t.target})`);
+}
+
 async function main() {
   const loadStart = os.loadavg().map((l) => l.toFixed(1)).join(' / ');
   const db = await createTestDatabase();
   log(`database ${new URL(db.url).pathname.slice(1)}; ${ROWS.toLocaleString('en-US')} rows; ${SECONDS} s per HTTP run`);
   let app: App | undefined;
   let embedded: App | undefined;
-  let child: ChildProcess | undefined;
+  let servers: Servers | undefined;
   let pool: pg.Pool | undefined;
   const tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'qudao-bench-'));
   const rows: Row[] = [];
@@ -185,17 +212,8 @@ async function main() {
     // ---- HTTP: the engine's app and the raw server in a child process ----
     const ids: string[] = (await pool.query(`SELECT id FROM ${TABLE} TABLESAMPLE SYSTEM (1) LIMIT 2000`)).rows.map((r) => r.id);
     check(ids.length > 0, 'no ids sampled');
-    child = fork(path.join(here, 'serve.ts'), [], {
-      execArgv: ['--import', 'tsx'],
-      env: { ...process.env, BENCH_DATABASE_URL: db.url, BENCH_ACTOR: app.adminId },
-      stdio: 'inherit',
-    });
-    const ports = await new Promise<{ enginePort: number; rawPort: number }>((resolve, reject) => {
-      child!.once('message', (m) => resolve(m as { enginePort: number; rawPort: number }));
-      child!.once('exit', (code) => reject(new Error(`serve.ts exited with ${code}`)));
-    });
-    const engineUrl = `http://127.0.0.1:${ports.enginePort}`;
-    const rawUrl = `http://127.0.0.1:${ports.rawPort}`;
+    servers = await startServers(db.url, app.adminId);
+    const { engineUrl, rawUrl } = servers;
     log(`servers up: engine ${engineUrl}, raw ${rawUrl}`);
 
     const stamp = Date.now().toString(36);
@@ -285,9 +303,8 @@ async function main() {
     })) {
       if (t.errors) notes.push(`${name}: ${t.errors} errors or non-2xx answers of ${t.count} requests.`);
     }
-    child.send('stop');
-    await new Promise((resolve) => child!.once('exit', resolve));
-    child = undefined;
+    await servers.stop();
+    servers = undefined;
 
     // ---- embedded (PGlite) vs PostgreSQL: the same create workload through app.server.inject ----
     log('starting the embedded (PGlite) app');
@@ -322,6 +339,9 @@ async function main() {
     const rowCount = Number((await pool.query(`SELECT count(*) FROM ${TABLE}`)).rows[0].count);
     const steps = ((JSON.parse(added.body).plan?.steps ?? JSON.parse(added.body).steps ?? []) as { sql?: string[] }[]).flatMap((s) => s.sql ?? []);
     log(`add field: ${f0(addMs)} ms, relfilenode ${before} → ${after}`);
+
+    // ---- approvals (issue 6): decisions, the next task in the inbox, the inbox with a backlog; a database of their own ----
+    const approvals = await measureApprovals(approvalOptions());
 
     // ---- report ----
     const ratio = (a: number, b: number) => f2(a / b);
@@ -382,9 +402,10 @@ async function main() {
     // the portal figures after the admin's get and list, before create
     rows.splice(rows.findIndex((r) => r.figure.startsWith('List p99')), 0, ...portalRows(portalRun));
     targets.splice(targets.findIndex((t) => t.name.startsWith('List over')), 0, ...portalTargets(portalRun));
-    rows.push(...jsonLogicFigures.rows);
-    targets.push(...jsonLogicFigures.targets);
+    rows.push(...jsonLogicFigures.rows, ...approvalRows(approvals));
+    targets.push(...jsonLogicFigures.targets, ...approvalTargets(approvals));
     notes.push(jsonLogicFigures.note);
+    roundLines.push(...approvalRounds(approvals));
     const missed = targets.filter((t) => !t.pass).map((t) => t.name);
     const reading =
       `Over HTTP the engine creates at ${ratio(createEngine.rate, createRaw.rate)} of a bare INSERT route, reads by id at ` +
@@ -406,6 +427,7 @@ async function main() {
         ? `embedded costs about ${f0(100 * (1 - createPglite.rate / createPg.rate))} % of create throughput here, and its one in-process connection serialises every transaction. `
         : `on this 2-core machine one Node process is the limit for both (for PGlite it also runs the database, in WASM), so throughput is similar, but PGlite's one connection serialises every transaction (higher p99) and cannot serve more than one process. `) +
       `Embedded is for the zero-setup start and demos, not the production path. ` +
+      approvalReading(approvals) +
       (missed.length ? `Missed: ${missed.join('; ')} (see the notes).` : 'Every target is met in this run.');
     notes.push(
       `The machine is shared with other work: load average ${loadStart} at the start of the run, ${os.loadavg().map((l) => l.toFixed(1)).join(' / ')} at the end. ` +
@@ -418,6 +440,7 @@ async function main() {
       `Engine pool: knex, 10 connections; raw: pg.Pool, 10 connections. autocannon runs in the parent process, both servers in one child process (one loaded at a time). The machine has ${os.cpus().length} cores for the load generator, the server and PostgreSQL together, so absolute numbers are low; the ratios are the point.`,
       `PGlite and PostgreSQL both through \`app.server.inject\` in the bench process, 10 creates in flight; the PostgreSQL table holds ${rowCount.toLocaleString('en-US')} rows at the end, the PGlite table starts empty.`,
       ...portalNotes(portalRun),
+      ...approvalNotes(approvals),
     );
     if (createEngine.rate / createRaw.rate < 0.6) {
       notes.push(
@@ -450,7 +473,7 @@ async function main() {
       targets,
       reading,
       explain: `${generatedSql}\n-- params: ${JSON.stringify(generatedParams)}\n\n${explain}`,
-      sections: [portalSection(portalRun)],
+      sections: [portalSection(portalRun), approvalSection(approvals)],
       explainVerdict: indexScan
         ? `**Index scan.** The page is read from the declared index \`(status, region, created_at, id)\` backwards; \`amount >= ${LIST.minAmount}\` and \`deleted_at IS NULL\` are filters on the rows it reads. No sequential scan, no sort.`
         : '**Not an index scan**: see the plan below.',
@@ -466,9 +489,7 @@ async function main() {
 
     for (const t of targets) console.log(`${t.pass ? 'PASS' : 'MISS'}  ${t.name}: ${t.measured} (wanted ${t.target})`);
   } finally {
-    if (child) {
-      child.kill();
-    }
+    await servers?.stop();
     await pool?.end();
     await embedded?.close();
     await app?.close();
@@ -477,4 +498,4 @@ async function main() {
   }
 }
 
-await main();
+await (ONLY === 'approvals' ? approvalsOnly() : main());
