@@ -7,6 +7,9 @@ import * as notifications from './20261125_0005_notifications.ts';
 import * as outboxJobs from './20261205_0006_outbox_jobs.ts';
 import * as workflow from './20261205_0007_workflow.ts';
 import * as webhooks from './20261205_0008_webhooks.ts';
+import * as notificationKeys from './20261205_0009_notification_keys.ts';
+import * as automations from './20261205_0010_automations.ts';
+import * as workflowQueuedTasks from './20261205_0011_workflow_queued_tasks.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -23,6 +26,9 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261205_0006_outbox_jobs': outboxJobs,
   '20261205_0007_workflow': workflow,
   '20261205_0008_webhooks': webhooks,
+  '20261205_0009_notification_keys': notificationKeys,
+  '20261205_0010_automations': automations,
+  '20261205_0011_workflow_queued_tasks': workflowQueuedTasks,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

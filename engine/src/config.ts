@@ -34,6 +34,10 @@ export interface Config {
   demoData: boolean;
   /** Relay outbox events to the job queue, and run jobs, in this process (else `relay.drain()` runs hooks directly). */
   relayOutbox: boolean;
+  /** The job queue's name: installations that share one Redis (or one database's BullMQ schema) need different ones. */
+  queueName: string;
+  /** How long a job's lock holds without renewal: a crashed worker's jobs are taken over after this, and before twice it. */
+  jobStalledMs: number;
   /** The `admin` user's password on a fresh database (else a random one, printed once). */
   adminPassword?: string;
   /** The password of the demo users; random (and printed once) when unset. */
@@ -58,6 +62,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     bundledPlugins: (env.QUDAO_PLUGINS ?? 'medical_dms').split(',').map((s) => s.trim()).filter(Boolean),
     demoData: env.QUDAO_DEMO_DATA !== 'false',
     relayOutbox: env.QUDAO_RELAY_OUTBOX !== 'false',
+    queueName: env.QUDAO_QUEUE_NAME || 'qudao',
+    jobStalledMs: number(env.QUDAO_JOB_STALLED_MS, 30_000),
     adminPassword: env.QUDAO_ADMIN_PASSWORD || undefined,
     demoPassword: env.QUDAO_DEMO_PASSWORD || undefined,
     webhookSecret: env.QUDAO_WEBHOOK_SECRET || undefined,

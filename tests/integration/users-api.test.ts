@@ -132,7 +132,7 @@ describe('the users API', () => {
     expect(good.headers.location).toBe(`/api/users/${good.json().id}`);
     expect(good.json()).toEqual({
       id: expect.any(String), username: 'kim.lee', displayName: '李金', kind: 'internal', role: 'clerk', permissionSets: ['user_admins'],
-      accountId: null, email: 'kim@example.com', active: true, locked: false, lockedUntil: null, lastLoginAt: null,
+      accountId: null, managerId: null, email: 'kim@example.com', active: true, locked: false, lockedUntil: null, lastLoginAt: null,
       passwordChangedAt: expect.any(String), createdAt: expect.any(String), version: 1,
     });
     const again = await app.server.inject({ method: 'POST', url: '/api/users', payload: { username: 'kim.lee', displayName: 'K', kind: 'internal', password: TEST_PASSWORD } });
@@ -182,6 +182,20 @@ describe('the users API', () => {
         changes: { displayName: { old: 'lena', new: 'Lena W.' }, role: { old: null, new: 'clerk' }, permissionSets: { old: [], new: ['user_admins'] } },
       },
     });
+  });
+  it('gives a user a manager: an active internal user, never themselves, never a loop', async () => {
+    const boss = await createUser(app, { username: 'boss.wang' });
+    const lead = await createUser(app, { username: 'lead.li', managerId: boss.id });
+    const read = await app.server.inject({ method: 'GET', url: `/api/users/${lead.id}` });
+    expect(read.json().managerId).toBe(boss.id);
+    const change = (id: string, payload: object) => app.server.inject({ method: 'PATCH', url: `/api/users/${id}`, payload, headers: en });
+    expect(fieldsOf(await change(lead.id, { managerId: lead.id }))).toEqual(['managerId:self']);
+    expect(fieldsOf(await change(boss.id, { managerId: lead.id }))).toEqual(['managerId:cycle']);
+    expect(fieldsOf(await change(lead.id, { managerId: '00000000-0000-0000-0000-000000000000' }))).toEqual(['managerId:not_found']);
+    expect(fieldsOf(await change(lead.id, { managerId: 'boss' }))).toEqual(['managerId:type']);
+    const cleared = await change(lead.id, { managerId: null });
+    expect(cleared.statusCode).toBe(200);
+    expect(cleared.json().managerId).toBeNull();
   });
 });
 

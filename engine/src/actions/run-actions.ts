@@ -70,3 +70,15 @@ async function recipients(to: Approver | Approver[] | undefined, run: ActionRun)
   if (to === undefined) return typeof run.record.owner_id === 'string' ? [run.record.owner_id] : [];
   return (await resolveApprovers(run.trx, to, run.object, run.record, run.roleLabel)).map((p) => p.userId);
 }
+
+/** The expressions `actions` evaluate over the record (values, approver lookups): what to preload before they run. */
+export function expressionsOfActions(actions: readonly WorkflowAction[]): JsonLogic[] {
+  return actions.flatMap((action): JsonLogic[] => {
+    if ('update' in action) return Object.values(action.update);
+    if ('create' in action) return Object.values(action.create.values);
+    if ('notify' in action && action.notify.to !== undefined) {
+      return (Array.isArray(action.notify.to) ? action.notify.to : [action.notify.to]).flatMap((a) => ('lookup' in a ? [a.lookup] : []));
+    }
+    return [];
+  });
+}

@@ -9,7 +9,7 @@ import { inbox } from '../workflow/inbox.ts';
 import type { DecisionRequest, WorkflowService } from '../workflow/workflow-service.ts';
 import { pickLocale } from './locale.ts';
 import { badParam, pageLimit, plainText } from './query-params.ts';
-import { principalOf, writeContext } from './request-context.ts';
+import { internalOnly, principalOf, writeContext } from './request-context.ts';
 
 export interface ApprovalRouteDeps {
   knex: Knex;
@@ -27,6 +27,7 @@ const MAX_BULK = 200;
 /**
  * Approvals (DESIGN "Workflow"): submit with a preview of the route, recall, a record's approval history, the
  * inbox, decisions on a task (approve, reject, send back, add a signer, reassign), bulk decisions, delegation.
+ * Approvers are internal users: the approver's side is refused to portal users, who may submit and recall.
  */
 export function registerApprovalRoutes(app: FastifyInstance, deps: ApprovalRouteDeps): void {
   const { workflows, records, registry, knex } = deps;
@@ -54,7 +55,7 @@ export function registerApprovalRoutes(app: FastifyInstance, deps: ApprovalRoute
     return { data: await approvalHistory(knex, object, id) };
   });
 
-  app.get<{ Querystring: Query }>('/api/approvals/inbox', async (request) =>
+  app.get<{ Querystring: Query }>('/api/approvals/inbox', internalOnly, async (request) =>
     inbox(knex, registry, principalOf(request).userId, {
       object: plainText('object', request.query.object, 48),
       workflow: plainText('workflow', request.query.workflow, 48),
@@ -63,11 +64,11 @@ export function registerApprovalRoutes(app: FastifyInstance, deps: ApprovalRoute
     }),
   );
 
-  app.post<{ Params: { task: string; decision: string } }>('/api/approvals/:task/:decision', async (request) =>
+  app.post<{ Params: { task: string; decision: string } }>('/api/approvals/:task/:decision', internalOnly, async (request) =>
     workflows.decide(request.params.task, decisionOf(request.params.decision, bodyOf(request)), writeContext(request)),
   );
 
-  app.post('/api/approvals/bulk', async (request) => {
+  app.post('/api/approvals/bulk', internalOnly, async (request) => {
     const body = bodyOf(request);
     const tasks = body.tasks;
     if (!Array.isArray(tasks) || !tasks.length || tasks.length > MAX_BULK || !tasks.every((t) => typeof t === 'string')) {
@@ -89,9 +90,9 @@ export function registerApprovalRoutes(app: FastifyInstance, deps: ApprovalRoute
     return { results };
   });
 
-  app.get('/api/approvals/delegation', async (request) => ({ delegation: await delegationOf(knex, principalOf(request).userId) }));
-  app.put('/api/approvals/delegation', async (request) => ({ delegation: await setDelegation(knex, principalOf(request).userId, request.body) }));
-  app.delete('/api/approvals/delegation', async (request, reply) => {
+  app.get('/api/approvals/delegation', internalOnly, async (request) => ({ delegation: await delegationOf(knex, principalOf(request).userId) }));
+  app.put('/api/approvals/delegation', internalOnly, async (request) => ({ delegation: await setDelegation(knex, principalOf(request).userId, request.body) }));
+  app.delete('/api/approvals/delegation', internalOnly, async (request, reply) => {
     await clearDelegation(knex, principalOf(request).userId);
     return reply.status(204).send();
   });

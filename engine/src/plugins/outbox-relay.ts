@@ -1,6 +1,7 @@
 import type { Knex } from 'knex';
 import type { Logger } from 'pino';
 import type { JobQueue } from '../jobs/job-queue.ts';
+import { QueueUnreachableError } from '../jobs/bounded-add.ts';
 import { JOB_TOPIC, outboxJobOptions, type OutboxJob } from '../jobs/outbox-jobs.ts';
 import type { AfterCommitEvent } from '../plugin-api.ts';
 
@@ -14,7 +15,8 @@ const IDLE_MS = 1000;
  * jobs/record-changed.job.ts), else (CLI, tests) straight to the hooks. A job a transaction queued
  * (jobs/outbox-jobs.ts) goes to the job queue in every mode. A row is marked published only after its hand-over
  * resolved. Several instances share the work (SKIP LOCKED). A failing hand-over is retried on the next passes and
- * given up after MAX_ATTEMPTS.
+ * given up after MAX_ATTEMPTS. An unreachable queue (QueueUnreachableError: hand it a `boundedAdd` queue) is no fault
+ * of the event: the pass stops, its rows go back unpublished without using an attempt, and the next pass tries again.
  */
 export class OutboxRelay {
   private timer?: NodeJS.Timeout;
@@ -71,13 +73,17 @@ export class OutboxRelay {
         .select('id', 'action', 'changes', 'actor', 'cause'))
         .map((a) => [String(a.id), a]),
     );
-    for (const row of rows.sort((a: { id: number }, b: { id: number }) => Number(a.id) - Number(b.id))) {
-      await this.handle(row, audit.get(String(row.audit_id)));
+    const ordered = rows.sort((a: { id: number }, b: { id: number }) => Number(a.id) - Number(b.id));
+    for (const [index, row] of ordered.entries()) {
+      if (await this.handle(row, audit.get(String(row.audit_id)))) continue;
+      await this.release(ordered.slice(index).map((r: { id: string }) => r.id));
+      return 0;
     }
     return rows.length;
   }
 
-  private async handle(row: Record<string, any>, audit: Record<string, any> | undefined): Promise<void> {
+  /** Hands one row over; false when the job queue is unreachable (the row stays as it was claimed). */
+  private async handle(row: Record<string, any>, audit: Record<string, any> | undefined): Promise<boolean> {
     try {
       if (row.topic === JOB_TOPIC) {
         const job = row.payload as OutboxJob;
@@ -89,6 +95,10 @@ export class OutboxRelay {
       }
       await this.knex('qd_outbox').where({ id: row.id }).update({ published_at: this.knex.fn.now() });
     } catch (error) {
+      if (error instanceof QueueUnreachableError) {
+        this.log.warn({ err: error, outboxId: row.id }, 'job queue unreachable; outbox hand-over paused');
+        return false;
+      }
       this.log.warn({ err: error, outboxId: row.id }, 'outbox hand-over failed; will retry');
       await this.knex('qd_outbox').where({ id: row.id }).update({
         last_error: (error as Error).message,
@@ -96,5 +106,11 @@ export class OutboxRelay {
         ...(row.attempts >= MAX_ATTEMPTS ? { published_at: this.knex.fn.now() } : {}),
       });
     }
+    return true;
+  }
+
+  /** Gives claimed rows back for the next pass, and their claim's attempt with them. */
+  private async release(ids: string[]): Promise<void> {
+    await this.knex('qd_outbox').whereIn('id', ids).update({ claimed_at: null, attempts: this.knex.raw('attempts - 1') });
   }
 }

@@ -10,7 +10,7 @@ import { revokeTokensOf } from './api-tokens.ts';
 import { checkPasswordPolicy, hashPassword, verifyPassword } from './passwords.ts';
 import { endSessionsOf } from './sessions.ts';
 import { checkNewUser, checkUserChange, type AccessNames, type UserChange } from './user-input.ts';
-import { findUser, insertUser, updateUser, userView, type UserRow, type UserView } from './user-store.ts';
+import { findUser, insertUser, updateUser, USERS, userView, type UserRow, type UserView } from './user-store.ts';
 
 /** What the users API asks of `registry.access`, read anew on every request (it is replaced on reload). */
 export interface UserAccess extends AccessNames {
@@ -39,7 +39,7 @@ export async function createUserOrThrow(deps: UserAdminDeps, body: unknown, sour
   const access = deps.access();
   const { value, errors } = checkNewUser(body, access);
   if (!value) throw invalid(errors);
-  const accountErrors = await checkAccountRecord(deps.knex, access, value.accountId);
+  const accountErrors = [...await checkAccountRecord(deps.knex, access, value.accountId), ...await checkManager(deps.knex, undefined, value.managerId)];
   if (accountErrors.length) throw invalid(accountErrors);
   const passwordHash = await hashPassword(value.password);
   const taken = () => invalid([fieldError('username', 'unique', `用户名 ${value.username} 已被使用`, `The user name ${value.username} is taken`)]);
@@ -52,6 +52,7 @@ export async function createUserOrThrow(deps: UserAdminDeps, body: unknown, sour
       role: value.role,
       permission_sets: value.permissionSets,
       account_id: value.accountId,
+      manager_id: value.managerId,
       email: value.email,
       password_hash: passwordHash,
     }).catch((err) => {
@@ -78,7 +79,10 @@ export async function changeUserOrThrow(deps: UserAdminDeps, id: string, body: u
   if (change.active === false && current.id === source.userId) {
     throw invalid([fieldError('active', 'self', '不能停用自己的账号', 'You cannot deactivate your own account')]);
   }
-  const accountErrors = change.accountId ? await checkAccountRecord(deps.knex, access, change.accountId) : [];
+  const accountErrors = [
+    ...(change.accountId ? await checkAccountRecord(deps.knex, access, change.accountId) : []),
+    ...(change.managerId ? await checkManager(deps.knex, current.id, change.managerId) : []),
+  ];
   if (accountErrors.length) throw invalid(accountErrors);
   const before = userView(current);
   const expected = change.version ?? ifMatch;
@@ -156,6 +160,21 @@ async function checkAccountRecord(knex: Knex, access: UserAccess, accountId: str
   return found ? [] : [fieldError('accountId', 'not_found', `${object} 中没有记录 ${accountId}`, `There is no ${object} record ${accountId}`)];
 }
 
+/** A manager is an active internal user other than the user, and never one who reports (even indirectly) to the user. */
+async function checkManager(knex: Knex, userId: string | undefined, managerId: string | null): Promise<FieldError[]> {
+  if (managerId === null) return [];
+  if (managerId === userId) return [fieldError('managerId', 'self', '不能做自己的上级', 'A user cannot be their own manager')];
+  const manager = await knex(USERS).where({ id: managerId, active: true, kind: 'internal' }).first('id');
+  if (!manager) return [fieldError('managerId', 'not_found', '上级须是在职的内部用户', 'The manager must be an active internal user')];
+  if (!userId) return [];
+  const { rows } = await knex.raw(
+    `WITH RECURSIVE chain(id) AS (SELECT ?::uuid UNION SELECT u.manager_id FROM qd_users u JOIN chain c ON u.id = c.id WHERE u.manager_id IS NOT NULL)
+     SELECT 1 FROM chain WHERE id = ? LIMIT 1`,
+    [managerId, userId],
+  );
+  return rows.length ? [fieldError('managerId', 'cycle', '上级关系不能形成循环', 'The manager chain would loop back to this user')] : [];
+}
+
 function columnsOf(change: UserChange): Partial<UserRow> {
   const columns: Partial<UserRow> = {};
   if (change.displayName !== undefined) columns.display_name = change.displayName;
@@ -163,11 +182,12 @@ function columnsOf(change: UserChange): Partial<UserRow> {
   if (change.role !== undefined) columns.role = change.role;
   if (change.permissionSets !== undefined) columns.permission_sets = change.permissionSets;
   if (change.accountId !== undefined) columns.account_id = change.accountId;
+  if (change.managerId !== undefined) columns.manager_id = change.managerId;
   if (change.active !== undefined) columns.active = change.active;
   return columns;
 }
 
-const AUDITED: (keyof UserView)[] = ['displayName', 'email', 'role', 'permissionSets', 'accountId', 'active'];
+const AUDITED: (keyof UserView)[] = ['displayName', 'email', 'role', 'permissionSets', 'accountId', 'managerId', 'active'];
 
 function differences(before: UserView, after: UserView): Record<string, { old: unknown; new: unknown }> {
   const changes: Record<string, { old: unknown; new: unknown }> = {};

@@ -22,12 +22,12 @@ export interface AccessNames {
 }
 
 /** What the API shows of a user, as far as a new user gives it, and its password. */
-export type NewUser = Pick<UserView, 'username' | 'displayName' | 'kind' | 'role' | 'permissionSets' | 'accountId' | 'email'> & { password: string };
+export type NewUser = Pick<UserView, 'username' | 'displayName' | 'kind' | 'role' | 'permissionSets' | 'accountId' | 'managerId' | 'email'> & { password: string };
 
-export type UserChange = Partial<Pick<UserView, 'displayName' | 'email' | 'role' | 'permissionSets' | 'accountId' | 'active' | 'version'>>;
+export type UserChange = Partial<Pick<UserView, 'displayName' | 'email' | 'role' | 'permissionSets' | 'accountId' | 'managerId' | 'active' | 'version'>>;
 
-const CREATE_KEYS = ['username', 'displayName', 'kind', 'role', 'permissionSets', 'accountId', 'email', 'password'];
-const CHANGE_KEYS = ['displayName', 'email', 'role', 'permissionSets', 'accountId', 'active', 'version'];
+const CREATE_KEYS = ['username', 'displayName', 'kind', 'role', 'permissionSets', 'accountId', 'managerId', 'email', 'password'];
+const CHANGE_KEYS = ['displayName', 'email', 'role', 'permissionSets', 'accountId', 'managerId', 'active', 'version'];
 
 const error = (field: string, rule: string, zh: string, en: string): FieldError => ({ field, rule, message: { 'zh-CN': zh, en } });
 
@@ -84,6 +84,11 @@ const checks = {
       .filter((name) => !access.knowsPermissionSet(name))
       .map((name) => error('permissionSets', 'unknown_permission_set', `没有权限集 ${name}`, `There is no permission set ${name}`));
   },
+  managerId(value: unknown): FieldError[] {
+    return value === null || (typeof value === 'string' && UUID.test(value))
+      ? []
+      : [error('managerId', 'type', '上级须为用户 id 或 null', 'The manager must be a user id or null')];
+  },
   active(value: unknown): FieldError[] {
     return typeof value === 'boolean' ? [] : [error('active', 'type', 'active 须为 true 或 false', 'active must be true or false')];
   },
@@ -114,7 +119,7 @@ function checkRoleKind(kind: UserKind, role: unknown, access: AccessNames): Fiel
 
 export function checkNewUser(input: unknown, access: AccessNames): Checked<NewUser> {
   const { body, errors } = asBody(input, CREATE_KEYS);
-  const { role = null, permissionSets = [], accountId = null, email = null } = body;
+  const { role = null, permissionSets = [], accountId = null, managerId = null, email = null } = body;
   errors.push(
     ...checks.username(body.username),
     ...checks.displayName(body.displayName),
@@ -122,11 +127,12 @@ export function checkNewUser(input: unknown, access: AccessNames): Checked<NewUs
     ...checks.role(role, access),
     ...checks.permissionSets(permissionSets, access),
     ...checks.email(email),
+    ...checks.managerId(managerId),
   );
   if (KINDS.includes(body.kind as UserKind)) errors.push(...checkAccount(body.kind as UserKind, accountId), ...checkRoleKind(body.kind as UserKind, role, access));
   errors.push(...checkPasswordPolicy(body.password, typeof body.username === 'string' ? body.username : ''));
   if (errors.length) return { errors };
-  const value = { ...(body as unknown as NewUser), displayName: (body.displayName as string).trim(), role, permissionSets, accountId, email } as NewUser;
+  const value = { ...(body as unknown as NewUser), displayName: (body.displayName as string).trim(), role, permissionSets, accountId, managerId, email } as NewUser;
   return { value, errors };
 }
 

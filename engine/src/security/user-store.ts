@@ -20,6 +20,7 @@ export interface UserRow {
   role: string | null;
   permission_sets: string[];
   account_id: string | null;
+  manager_id: string | null;
   failed_logins: number;
   locked_until: Date | null;
   last_login_at: Date | null;
@@ -35,6 +36,8 @@ export interface UserView {
   role: string | null;
   permissionSets: string[];
   accountId: string | null;
+  /** Whom the user reports to: approvals route to "the manager of" a user. */
+  managerId: string | null;
   email: string | null;
   active: boolean;
   /** Locked after too many failed logins, until `lockedUntil`. */
@@ -54,6 +57,7 @@ export interface NewUserRow {
   role: string | null;
   permission_sets: string[];
   account_id: string | null;
+  manager_id?: string | null;
   email: string | null;
   password_hash: string;
 }
@@ -78,6 +82,7 @@ export function userView(row: UserRow, now = new Date()): UserView {
     role: row.role,
     permissionSets: row.permission_sets,
     accountId: row.account_id,
+    managerId: row.manager_id ?? null,
     email: row.email,
     active: row.active,
     locked: row.locked_until !== null && new Date(row.locked_until) > now,

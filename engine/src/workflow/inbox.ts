@@ -37,7 +37,9 @@ export async function inbox(knex: Knex, registry: Registry, userId: string, quer
     const q = knex('qd_workflow_tasks as t')
       .join('qd_workflow_instances as i', 'i.id', 't.instance_id')
       .where('t.status', 'pending')
-      .where((w) => w.where('t.assignee_id', userId).orWhereIn('t.assignee_id', delegators(knex, userId)));
+      // One array of assignees (the reader and whoever delegated to them) keeps the partial inbox index usable;
+      // `a = x OR a IN (subquery)` can't be an index condition.
+      .whereRaw('t.assignee_id = ANY(array_prepend(?::uuid, ARRAY(?)))', [userId, delegators(knex, userId)]);
     if (query.object) q.where('i.object', query.object);
     if (query.workflow) q.where('i.workflow', query.workflow);
     return q;

@@ -6,6 +6,7 @@
 import type { Knex } from 'knex';
 import { collectVars } from '../../../metadata/src/jsonlogic-vars.ts';
 import type { JsonLogic, Label, WorkflowDoc, WorkflowEdge, WorkflowNode } from '../../../metadata/src/types.ts';
+import { expressionsOfActions } from '../actions/run-actions.ts';
 import { enqueueAfterCommit } from '../jobs/outbox-jobs.ts';
 import { queueNotification } from '../notifications/notification.job.ts';
 import { QudaoError } from '../errors/catalog.ts';
@@ -182,7 +183,7 @@ function relatedPathsOf(doc: WorkflowDoc, object: ObjectRuntime): RelatedPaths {
   const expressions: JsonLogic[] = [
     ...doc.edges.flatMap((e) => (e.when === undefined ? [] : [e.when])),
     ...approvers.flatMap((a) => ('lookup' in a ? [a.lookup] : [])),
-    ...doc.nodes.flatMap((n) => n.actions ?? []).flatMap((a) => ('update' in a ? Object.values(a.update) : 'create' in a ? Object.values(a.create.values) : [])),
+    ...expressionsOfActions(doc.nodes.flatMap((n) => n.actions ?? [])),
   ];
   return pathsOfVars(object.doc, expressions.flatMap((e) => collectVars(e).map((v) => v.name)));
 }
