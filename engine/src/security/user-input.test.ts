@@ -13,7 +13,7 @@ const user = { username: 'li.wei', displayName: ' 李伟 ', kind: 'internal', pa
 describe('checkNewUser', () => {
   it('fills the defaults and trims the display name', () => {
     expect(checkNewUser(user, access)).toEqual({
-      value: { ...user, displayName: '李伟', role: null, permissionSets: [], accountId: null, email: null },
+      value: { ...user, displayName: '李伟', role: null, permissionSets: [], accountId: null, managerId: null, email: null },
       errors: [],
     });
   });
