@@ -56,7 +56,10 @@ export async function previewRoute(knex: Knex, registry: Registry, workflow: Wor
     } else if (current.type === 'condition') {
       const edges = out(id);
       const taken = edges.find((e) => e.when !== undefined && holds(e)) ?? edges.find((e) => e.on === 'otherwise');
-      if (!taken) return void (stop.problem = { 'zh-CN': '没有一个分支的条件成立', en: 'no branch condition holds' });
+      if (!taken) {
+        stop.problem = { 'zh-CN': '没有一个分支的条件成立', en: 'no branch condition holds' };
+        return;
+      }
       stop.next = [taken.to];
       await walk(taken.to, until);
     } else if (current.type === 'parallel') {
