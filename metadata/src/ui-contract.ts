@@ -1,0 +1,128 @@
+/**
+ * What the engine's `/api/ui/*` routes answer and the web apps read: the metadata as one user may see it, ready to
+ * render. Types only, so both sides of the HTTP API agree without importing each other.
+ */
+import type { FieldType, JsonLogic, Label, ComputedReturnType, PicklistOption } from './types.ts';
+
+/** The signed-in user's app: who they are and what the navigation offers them. */
+export interface UiApp {
+  user: { id: string; username: string; displayName: string | null; kind: 'internal' | 'portal'; role: string | null };
+  /** Admin rights (`deploy`, `users`, …): the shell shows the studio and operator links only to holders. */
+  rights: string[];
+  /** Objects the user may read, in menu order, each with the rights the user holds on it. */
+  navigation: UiNavItem[];
+  /** Pending approval tasks (internal users) and unread notifications, for the badges. */
+  counts: { inbox: number; notifications: number };
+  /** For portal users: the lists of the portal home ("my authorizations", …), taken from the layouts' list views. */
+  portalHome: UiHomeList[];
+}
+
+export interface UiNavItem {
+  object: string;
+  label: Label;
+  /** Whether the object comes from a plugin or is custom, for grouping. */
+  plugin: string | null;
+  canCreate: boolean;
+}
+
+export interface UiHomeList {
+  object: string;
+  view: string;
+  label: Label;
+}
+
+/** Everything a list, a record page and a form of one object need, cut to the user's field access. */
+export interface UiObject {
+  name: string;
+  label: Label;
+  /** The field a record's title shows (the object's titleField, else `name`, else the id). */
+  titleField: string | null;
+  rights: { create: boolean; read: boolean; update: boolean; delete: boolean };
+  fields: UiField[];
+  /** Form sections in order; fields the layout leaves out follow in a last section, so nothing readable is hidden. */
+  sections: UiSection[];
+  listViews: UiListView[];
+  /** Detail objects that point here through a lookup the user may read ("related lists"). */
+  related: UiRelatedList[];
+  /** Plugin actions offered as buttons on the record page. */
+  actions: { name: string; label: Label }[];
+  /** Active validation rules of the object; `browser` is false when one needs data the browser lacks (lookup paths, plugin operators). */
+  rules: UiRule[];
+  /** JSON Schema (draft-07) of a writable record for @rjsf, and its uiSchema (widgets, order, read-only, help). */
+  schema: Record<string, unknown>;
+  uiSchema: Record<string, unknown>;
+  /** Workflows a record of this object may be submitted to. */
+  workflows: { name: string; label: Label }[];
+}
+
+export interface UiField {
+  name: string;
+  type: FieldType;
+  label: Label;
+  description?: Partial<Label>;
+  required: boolean;
+  /** The user may read but not write it (field access, or a computed field). */
+  readOnly: boolean;
+  requiredWhen?: JsonLogic;
+  readOnlyWhen?: JsonLogic;
+  visibleWhen?: JsonLogic;
+  options?: PicklistOption[];
+  /** lookup / master_detail: the target object and the field its records are titled by. */
+  target?: string;
+  targetTitleField?: string | null;
+  returns?: ComputedReturnType;
+  min?: number;
+  max?: number;
+  maxLength?: number;
+  minLength?: number;
+  pattern?: string;
+  scale?: number;
+  /** Whether lists may filter and sort on it (read formulas may not). */
+  filterable: boolean;
+}
+
+export interface UiSection {
+  name: string;
+  label: Label;
+  columns: number;
+  fields: string[];
+}
+
+export interface UiListView {
+  name: string;
+  label: Label;
+  filter?: JsonLogic;
+  columns: string[];
+  sort: string[];
+  pageSize: number;
+}
+
+export interface UiRelatedList {
+  object: string;
+  label: Label;
+  /** The detail object's lookup field that points at this record. */
+  via: string;
+  columns: string[];
+}
+
+export interface UiRule {
+  name: string;
+  field: string | null;
+  errorWhen: JsonLogic;
+  message: Label;
+  browser: boolean;
+}
+
+/** A hit of the global search. */
+export interface UiSearchHit {
+  object: string;
+  id: string;
+  title: string;
+}
+
+/** A problem of `POST /api/records/:object/validate`: the same the write would answer, in the caller's language. */
+export interface UiProblem {
+  field: string;
+  rule: string;
+  message: string;
+}
