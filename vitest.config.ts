@@ -7,6 +7,7 @@ export default defineConfig({
     testTimeout: 60_000,
     hookTimeout: 60_000,
     setupFiles: ['tests/setup/fast-check.ts'],
+    globalSetup: ['tests/setup/build-web.ts'],
     pool: 'forks',
     maxWorkers: 2,
   },

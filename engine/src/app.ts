@@ -10,6 +10,7 @@ import { registerJobsPage } from './http/jobs-page.routes.ts';
 import { registerWebhookRoutes } from './http/webhooks.routes.ts';
 import { registerMetaRoutes } from './http/meta.routes.ts';
 import { registerPlatformRoutes } from './http/platform.routes.ts';
+import { registerWebApp } from './http/web-app.routes.ts';
 import { registerPluginRoutes } from './http/plugins.routes.ts';
 import { registerAccessRoutes } from './http/access.routes.ts';
 import { registerRecordRoutes } from './http/records.routes.ts';
@@ -58,6 +59,7 @@ async function createHttpServer(config: Config, logger: Logger, services: Servic
   registerApprovalRoutes(server, { knex: db.knex, workflows, records, registry });
   registerPluginRoutes(server, { manager: plugins, host, records, pluginsDir: config.pluginsDir, access });
   registerNotificationRoutes(server, { knex: db.knex });
+  await registerWebApp(server);
   await server.ready();
   return server;
 }

@@ -9,16 +9,9 @@ import { internalOnly, principalOf } from './request-context.ts';
 export const ENGINE_VERSION = '0.1.0';
 
 export function registerPlatformRoutes(app: FastifyInstance, knex: Knex, registry: Registry): void {
-  // Public: the root (a newcomer's index of links), liveness and readiness. Everything under /api needs a login,
+  // Public: liveness and readiness. Everything under /api needs a login,
   // the OpenAPI description too: it lists objects and fields, which portal users may not see.
   const open = { config: { public: true } };
-
-  // Until the web apps are served here, the root tells a newcomer where to go.
-  app.get('/', open, async () => ({
-    name: 'Qudao',
-    version: ENGINE_VERSION,
-    links: { login: '/api/auth/login', openapi: '/api/openapi.json', objects: '/api/meta/object', health: '/healthz', ready: '/readyz' },
-  }));
 
   app.get('/healthz', open, async () => ({ status: 'ok' }));
 

@@ -1,0 +1,66 @@
+import fs from 'node:fs';
+import path from 'node:path';
+import fastifyStatic from '@fastify/static';
+import type { FastifyInstance, FastifyReply } from 'fastify';
+import { QudaoError } from '../errors/catalog.ts';
+
+/** Where `npm run build:ui` (run by `npm start` when the sources changed) leaves the end-user app. */
+export const WEB_APP_DIR = path.resolve(import.meta.dirname, '../../../runtime-ui/dist');
+
+/**
+ * Scripts come only from this origin; antd writes its styles at run time, hence inline styles. Compiled JsonLogic
+ * needs `new Function`, which this policy forbids: the browser falls back to the interpreter, same answers.
+ */
+const CONTENT_SECURITY_POLICY = [
+  "default-src 'self'",
+  "script-src 'self'",
+  "style-src 'self' 'unsafe-inline'",
+  "img-src 'self' data: blob:",
+  "connect-src 'self'",
+  "base-uri 'none'",
+  "form-action 'self'",
+  "frame-ancestors 'none'",
+].join('; ');
+
+/** Paths that belong to the engine: an unknown one there is a problem+json 404, never the app's page. */
+const ENGINE_PATHS = /^\/(api|admin|verify|healthz|readyz)(\/|$)/;
+
+/**
+ * The end-user app at `/`: hashed assets cached for a year, and every other page path answered with index.html, so
+ * a pasted link (`/o/dealer/…`) opens in the app, which then asks the API what the user may see.
+ */
+export async function registerWebApp(app: FastifyInstance, dir = WEB_APP_DIR): Promise<void> {
+  const indexFile = path.join(dir, 'index.html');
+  // The assets are public (a login page needs them); the page itself holds no data.
+  app.addHook('onRoute', (route) => {
+    if (route.url.startsWith('/assets/')) route.config = { ...(route.config as object), public: true };
+  });
+  await app.register(fastifyStatic, {
+    root: path.join(dir, 'assets'),
+    prefix: '/assets/',
+    index: false,
+    immutable: true,
+    maxAge: '365d',
+    preCompressed: false,
+    decorateReply: false,
+    setHeaders: (res) => res.header('x-content-type-options', 'nosniff'),
+  });
+  app.get('/*', { config: { public: true } }, async (request, reply) => {
+    if (ENGINE_PATHS.test(request.url)) {
+      throw new QudaoError('ROUTE_NOT_FOUND', [], { 'zh-CN': `没有 GET ${request.url}`, en: `No route GET ${request.url}` });
+    }
+    return sendIndex(reply, indexFile);
+  });
+}
+
+function sendIndex(reply: FastifyReply, indexFile: string) {
+  if (!fs.existsSync(indexFile)) {
+    throw new QudaoError('NOT_READY', [], { 'zh-CN': '网页应用尚未构建：运行 npm run build:ui', en: 'The web app is not built yet: run npm run build:ui' });
+  }
+  return reply
+    .type('text/html; charset=utf-8')
+    .header('content-security-policy', CONTENT_SECURITY_POLICY)
+    .header('x-content-type-options', 'nosniff')
+    .header('cache-control', 'no-cache')
+    .send(fs.createReadStream(indexFile));
+}

@@ -1,0 +1,69 @@
+/**
+ * Builds the web apps with Vite when their sources changed since the last build (`npm start` runs it first, the
+ * browser tests too). The sources' hash is kept beside the build, so an unchanged tree costs one read.
+ * `npm run build:ui` builds unconditionally.
+ */
+import { createHash } from 'node:crypto';
+import fs from 'node:fs';
+import path from 'node:path';
+import { build } from 'vite';
+
+const ROOT = path.resolve(import.meta.dirname, '..');
+
+interface WebApp {
+  name: string;
+  config: string;
+  outDir: string;
+  sources: string[];
+}
+
+export const WEB_APPS: WebApp[] = [
+  {
+    name: 'runtime-ui',
+    config: 'runtime-ui/vite.config.ts',
+    outDir: 'runtime-ui/dist',
+    sources: ['runtime-ui/src', 'runtime-ui/index.html', 'runtime-ui/vite.config.ts', 'metadata/src', 'metadata/data', 'package-lock.json'],
+  },
+];
+
+const STAMP = '.source-hash';
+
+function filesUnder(entry: string): string[] {
+  const full = path.join(ROOT, entry);
+  if (!fs.existsSync(full)) return [];
+  if (!fs.statSync(full).isDirectory()) return [entry];
+  return fs.readdirSync(full, { recursive: true, encoding: 'utf8' })
+    .map((name) => path.join(entry, name))
+    .filter((name) => fs.statSync(path.join(ROOT, name)).isFile() && !name.endsWith('.test.ts'))
+    .sort();
+}
+
+function sourceHash(app: WebApp): string {
+  const hash = createHash('sha256');
+  for (const file of app.sources.flatMap(filesUnder)) hash.update(file).update('\0').update(fs.readFileSync(path.join(ROOT, file)));
+  return hash.digest('hex');
+}
+
+export async function buildWebApp(app: WebApp): Promise<void> {
+  await build({ configFile: path.join(ROOT, app.config), logLevel: 'warn' });
+  fs.writeFileSync(path.join(ROOT, app.outDir, STAMP), sourceHash(app));
+}
+
+/** Builds each app whose sources differ from its last build; answers the names it built. */
+export async function buildStaleWebApps(): Promise<string[]> {
+  const built: string[] = [];
+  for (const app of WEB_APPS) {
+    const stamp = path.join(ROOT, app.outDir, STAMP);
+    if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === sourceHash(app)) continue;
+    await buildWebApp(app);
+    built.push(app.name);
+  }
+  return built;
+}
+
+if (process.argv[1] === import.meta.filename) {
+  const always = process.argv.includes('--always');
+  const started = Date.now();
+  const built = always ? (await Promise.all(WEB_APPS.map(buildWebApp)), WEB_APPS.map((a) => a.name)) : await buildStaleWebApps();
+  if (built.length) console.log(`built ${built.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+}
