@@ -355,7 +355,7 @@ async function readBacklog(sides: { engine: Side; raw: Side }, options: Approval
 
 const pair = (l: Latency) => `${l.p50.toFixed(1)}/${l.p95.toFixed(1)} ms`;
 
-function latency(ms: number[]): Latency {
+export function latency(ms: number[]): Latency {
   const sorted = [...ms].sort((a, b) => a - b);
   const at = (p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))] ?? NaN;
   return { p50: at(50), p95: at(95), p99: at(99), max: sorted[sorted.length - 1] ?? NaN, count: sorted.length };

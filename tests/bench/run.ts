@@ -2,6 +2,7 @@
  * `npm run bench`: one run that measures every figure of BENCHMARKS.md as a ratio to a raw baseline measured
  * in the same run on the same data, then writes BENCHMARKS.md. Quick smoke run: BENCH_ROWS=20000 BENCH_SECONDS=2 BENCH_APPROVALS=1000.
  * The approvals section alone, printed (BENCHMARKS.md left as it is): BENCH_ONLY=approvals [BENCH_APPROVALS=1000].
+ * The web app's figures alone, printed: BENCH_ONLY=ui [BENCH_UI_SAMPLES=20].
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -23,6 +24,8 @@ import {
   PORTAL_LIST, PORTAL_LIST_PATH, TABLE, documents, objectDoc, payload,
 } from './fixtures.ts';
 import { measureJsonLogic } from './jsonlogic.ts';
+import { measureUiLoad } from './ui-load.ts';
+import { uiRows, uiTargets } from './ui-report.ts';
 import { loadDealers, loadRows } from './load.ts';
 import { alternate, asyncRate, httpRate, syncRate, type Throughput } from './measure.ts';
 import { countStatements, createPortalUser, explainPlan, explainWithoutPortalIndex, nativeSql, usesPortalIndex } from './portal.ts';
@@ -42,6 +45,7 @@ const HTTP = { connections: 10, seconds: SECONDS, warmSeconds: 1 };
 /** The approvals section: its decisions (BENCH_APPROVALS=1000 for a smoke run); BENCH_ONLY=approvals runs it alone and prints it. */
 const APPROVALS = Number(process.env.BENCH_APPROVALS ?? 10_000);
 const ONLY = process.env.BENCH_ONLY;
+const UI_SAMPLES = Number(process.env.BENCH_UI_SAMPLES ?? 30);
 /** A warm-up only before a server's first run of a route. */
 const http = (round: number) => ({ ...HTTP, warmSeconds: round === 0 ? HTTP.warmSeconds : 0 });
 const started = performance.now();
@@ -71,6 +75,13 @@ async function approvalsOnly() {
   const section = approvalSection(run);
   console.log([...section.paragraphs, ...section.code].join('\n\n'));
   for (const t of approvalTargets(run)) console.log(`${t.pass ? 'PASS' : 'MISS'}  ${t.name}: ${t.measured} (wanted ${t.target})`);
+}
+
+/** BENCH_ONLY=ui: the web app's figures alone, printed; BENCHMARKS.md is left as it is. */
+async function uiOnly() {
+  const run = await measureUiLoad({ samples: UI_SAMPLES, log });
+  for (const r of uiRows(run)) console.log(`${r.figure}\n  engine ${r.engine} | raw ${r.raw} | ${r.ratio}`);
+  for (const t of uiTargets(run)) console.log(`${t.pass ? 'PASS' : 'MISS'}  ${t.name}: ${t.measured} (wanted ${t.target})`);
 }
 
 async function main() {
@@ -342,6 +353,7 @@ async function main() {
 
     // ---- approvals (issue 6): decisions, the next task in the inbox, the inbox with a backlog; a database of their own ----
     const approvals = await measureApprovals(approvalOptions());
+    const ui = await measureUiLoad({ samples: UI_SAMPLES, log });
 
     // ---- report ----
     const ratio = (a: number, b: number) => f2(a / b);
@@ -402,8 +414,8 @@ async function main() {
     // the portal figures after the admin's get and list, before create
     rows.splice(rows.findIndex((r) => r.figure.startsWith('List p99')), 0, ...portalRows(portalRun));
     targets.splice(targets.findIndex((t) => t.name.startsWith('List over')), 0, ...portalTargets(portalRun));
-    rows.push(...jsonLogicFigures.rows, ...approvalRows(approvals));
-    targets.push(...jsonLogicFigures.targets, ...approvalTargets(approvals));
+    rows.push(...jsonLogicFigures.rows, ...approvalRows(approvals), ...uiRows(ui));
+    targets.push(...jsonLogicFigures.targets, ...approvalTargets(approvals), ...uiTargets(ui));
     notes.push(jsonLogicFigures.note);
     roundLines.push(...approvalRounds(approvals));
     const missed = targets.filter((t) => !t.pass).map((t) => t.name);
@@ -498,4 +510,5 @@ async function main() {
   }
 }
 
-await (ONLY === 'approvals' ? approvalsOnly() : main());
+const ONLY_RUNS: Record<string, () => Promise<void>> = { approvals: approvalsOnly, ui: uiOnly };
+await (ONLY ? ONLY_RUNS[ONLY]() : main());

@@ -41,7 +41,7 @@ export async function registerWebApp(app: FastifyInstance, dir = WEB_APP_DIR): P
     index: false,
     immutable: true,
     maxAge: '365d',
-    preCompressed: false,
+    preCompressed: true,
     decorateReply: false,
     setHeaders: (res) => res.header('x-content-type-options', 'nosniff'),
   });
