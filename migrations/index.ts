@@ -10,6 +10,7 @@ import * as webhooks from './20261205_0008_webhooks.ts';
 import * as notificationKeys from './20261205_0009_notification_keys.ts';
 import * as automations from './20261205_0010_automations.ts';
 import * as workflowQueuedTasks from './20261205_0011_workflow_queued_tasks.ts';
+import * as files from './20261205_0012_files.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -29,6 +30,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261205_0009_notification_keys': notificationKeys,
   '20261205_0010_automations': automations,
   '20261205_0011_workflow_queued_tasks': workflowQueuedTasks,
+  '20261205_0012_files': files,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

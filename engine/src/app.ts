@@ -18,6 +18,7 @@ import { createServer } from './http/server.ts';
 import { registerUserRoutes } from './http/users.routes.ts';
 import { registerNotificationRoutes } from './http/notifications.routes.ts';
 import { registerApprovalRoutes } from './http/approvals.routes.ts';
+import { registerFileRoutes } from './http/files.routes.ts';
 import { openServices, type Services } from './services.ts';
 
 export interface App extends Services {
@@ -59,6 +60,7 @@ async function createHttpServer(config: Config, logger: Logger, services: Servic
   registerApprovalRoutes(server, { knex: db.knex, workflows, records, registry });
   registerPluginRoutes(server, { manager: plugins, host, records, pluginsDir: config.pluginsDir, access });
   registerNotificationRoutes(server, { knex: db.knex });
+  registerFileRoutes(server, { knex: db.knex, records, registry, maxFileMb: config.maxFileMb });
   await registerWebApp(server);
   await server.ready();
   return server;

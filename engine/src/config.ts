@@ -44,6 +44,8 @@ export interface Config {
   demoPassword?: string;
   /** The secret outgoing webhooks are signed with; unset, one random secret is generated and kept in the database. */
   webhookSecret?: string;
+  /** The largest file an upload may bring, in MB. */
+  maxFileMb: number;
   auth: AuthConfig;
 }
 
@@ -67,6 +69,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.QUDAO_ADMIN_PASSWORD || undefined,
     demoPassword: env.QUDAO_DEMO_PASSWORD || undefined,
     webhookSecret: env.QUDAO_WEBHOOK_SECRET || undefined,
+    maxFileMb: number(env.QUDAO_MAX_FILE_MB, 20),
     auth: {
       sessionMs: number(env.QUDAO_SESSION_HOURS, 12) * 3_600_000,
       lockoutAfter: 5,

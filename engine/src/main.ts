@@ -11,13 +11,14 @@ await app.server.listen({ port: config.port, host: config.host });
 
 const database = app.db.embedded ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
 console.log(`\nQudao is running on http://localhost:${config.port}  (${database})`);
+console.log(`  Web app: http://localhost:${config.port}/`);
 console.log(`  API reference: http://localhost:${config.port}/api/openapi.json`);
 if (installed.length) console.log(`  Installed on this fresh database: ${installed.join(', ')}`);
 const first = app.firstAdminPassword;
 if (first) {
   console.log(first.generated
-    ? `  Log in at http://localhost:${config.port}/api/auth/login as admin with the password ${first.password}\n  (shown this once: change it with POST /api/auth/password)`
-    : `  Log in at http://localhost:${config.port}/api/auth/login as admin with the password in QUDAO_ADMIN_PASSWORD`);
+    ? `  Log in as admin with the password ${first.password}\n  (shown this once: change it with POST /api/auth/password)`
+    : `  Log in as admin with the password in QUDAO_ADMIN_PASSWORD`);
 }
 const demo = app.demoLogins;
 if (demo.created.length) {

@@ -43,7 +43,7 @@ describe('the embedded database (PGlite, no DATABASE_URL)', () => {
     await second.close();
   });
 
-  it('the `npm start` entry serves on the given port, answers /healthz and shuts down gracefully', async () => {
+  it('the `npm start` entry serves the web app on the given port, answers /healthz and shuts down gracefully', async () => {
     const port = 30_000 + Math.floor(Math.random() * 20_000);
     const [runner, ...args] = JSON.parse(fs.readFileSync(path.join(ROOT, 'package.json'), 'utf8')).scripts.start.split(' ');
     const child = spawn(path.join(ROOT, 'node_modules/.bin', runner), args, {
@@ -60,8 +60,12 @@ describe('the embedded database (PGlite, no DATABASE_URL)', () => {
       expect(output).toContain(`http://localhost:${port}`);
       // A fresh database: the admin's first password is printed, this once.
       expect(output).toMatch(/as admin with the password [\w-]{24}\n/);
+      // The root is the web app: its page, and the script it names.
       const root = await fetch(`http://127.0.0.1:${port}/`);
-      expect(((await root.json()) as { links: { openapi: string } }).links.openapi).toBe('/api/openapi.json');
+      expect(root.headers.get('content-type')).toContain('text/html');
+      const script = /<script[^>]+src="(\/assets\/[^"]+\.js)"/.exec(await root.text())?.[1];
+      expect(script).toBeDefined();
+      expect((await fetch(`http://127.0.0.1:${port}${script}`)).headers.get('content-type')).toContain('javascript');
       const health = await fetch(`http://127.0.0.1:${port}/healthz`);
       expect(await health.json()).toEqual({ status: 'ok' });
       expect((await fetch(`http://127.0.0.1:${port}/readyz`)).status).toBe(200);

@@ -51,6 +51,15 @@ beforeAll(async () => {
 });
 afterAll(async () => app?.dispose());
 
+async function upload(name: string, mime: string, bytes: Buffer): Promise<string> {
+  const boundary = 'field-types-boundary';
+  const head = `--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${name}"\r\nContent-Type: ${mime}\r\n\r\n`;
+  const payload = Buffer.concat([Buffer.from(head), bytes, Buffer.from(`\r\n--${boundary}--\r\n`)]);
+  const res = await app.server.inject({ method: 'POST', url: '/api/files', payload, headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } });
+  expect(res.statusCode, res.body).toBe(201);
+  return res.json().id;
+}
+
 describe('every field type, end to end', () => {
   it('covers every type the metadata language lists', () => {
     expect(new Set(EVERY_TYPE.fields.map((f) => f.type))).toEqual(new Set(FIELD_TYPES));
@@ -62,7 +71,9 @@ describe('every field type, end to end', () => {
       active: true, day: '2024-02-29', moment: '2024-03-01T08:30:00+08:00', grade: 'b', tags: ['a', 'b'],
       hospital: hospitalId, owner_hospital: hospitalId, email: 'buyer@example.cn', phone: '+86 138 0013 8000',
       site: 'https://example.cn/a?b=1', region: '310104', location: { lat: 31.2304, lng: 121.4737 },
-      scan: '01900000-0000-7000-8000-000000000001', photo: '01900000-0000-7000-8000-000000000002',
+      // A file or image field takes the id of an upload of the writer's (README "Files").
+      scan: await upload('scan.pdf', 'application/pdf', Buffer.from('%PDF-1.4\n')),
+      photo: await upload('photo.png', 'image/png', Buffer.from([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a, 0])),
     };
     const res = await app.server.inject({ method: 'POST', url: '/api/records/specimen', payload: input });
     expect(res.statusCode, res.body).toBe(201);

@@ -60,6 +60,8 @@ export const ERROR_CATALOG = {
   USER_NOT_FOUND: { status: 404, title: { 'zh-CN': '用户不存在', en: 'User not found' } },
   NOTIFICATION_NOT_FOUND: { status: 404, title: { 'zh-CN': '通知不存在', en: 'Notification not found' } },
   JOB_NOT_FOUND: { status: 404, title: { 'zh-CN': '失败任务不存在', en: 'No such failed job' } },
+  WORK_NOT_FOUND: { status: 404, title: { 'zh-CN': '后台任务不存在', en: 'No such background work' } },
+  WORK_ID_TAKEN: { status: 409, title: { 'zh-CN': '任务编号已被使用', en: 'The work id is already in use' } },
   WEBHOOK_DELIVERY_NOT_FOUND: { status: 404, title: { 'zh-CN': 'Webhook 投递不存在', en: 'No such webhook delivery' } },
   WEBHOOK_DELIVERY_STATE: {
     status: 409,
@@ -69,6 +71,12 @@ export const ERROR_CATALOG = {
   BAD_REQUEST: { status: 400, title: { 'zh-CN': '请求无效', en: 'Bad request' } },
   FILTER_INVALID: { status: 400, title: { 'zh-CN': '筛选条件无效', en: 'The filter is not valid' } },
   ROUTE_NOT_FOUND: { status: 404, title: { 'zh-CN': '路径不存在', en: 'No such route' } },
+  FILE_NOT_FOUND: { status: 404, title: { 'zh-CN': '文件不存在', en: 'File not found' } },
+  FILE_TOO_LARGE: { status: 413, title: { 'zh-CN': '文件过大', en: 'The file is too large' } },
+  FILE_TYPE_REFUSED: {
+    status: 415,
+    title: { 'zh-CN': '文件内容与其声明的类型不符', en: 'The file\'s content does not match the type it claims' },
+  },
   PAYLOAD_TOO_LARGE: { status: 413, title: { 'zh-CN': '请求体过大', en: 'The request body is too large' } },
   UNSUPPORTED_MEDIA_TYPE: { status: 415, title: { 'zh-CN': '不支持的内容类型', en: 'Unsupported content type' } },
   NOT_READY: { status: 503, title: { 'zh-CN': '服务尚未就绪', en: 'The service is not ready' } },

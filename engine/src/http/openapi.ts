@@ -1,6 +1,7 @@
 /** The OpenAPI 3.1 document served at `/api/openapi.json`, built from the effective metadata. */
 import { DOC_KINDS, type LayoutDoc, type ObjectDoc } from '../../../metadata/src/types.ts';
 import { NAME_PATTERN } from '../../../metadata/src/names.ts';
+import { attachmentPaths, filePaths, FILES_TAG } from './openapi-files.ts';
 import { objectSchemas, typeName, ref, sharedSchemas, type JsonSchema } from './openapi-schemas.ts';
 
 export interface OpenApiOptions {
@@ -15,6 +16,7 @@ const PLATFORM_TAGS = [
   { name: 'Health', description: 'Liveness and readiness' },
   { name: 'Metadata', description: 'Metadata documents and deploys (元数据)' },
   { name: 'Plugins', description: 'Plugin packs: install, upgrade, uninstall (插件)' },
+  FILES_TAG,
 ];
 
 export function buildOpenApi(objects: readonly ObjectDoc[], options: OpenApiOptions): Record<string, unknown> {
@@ -24,7 +26,7 @@ export function buildOpenApi(objects: readonly ObjectDoc[], options: OpenApiOpti
     info: { title: 'Qudao API', version: options.version },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     tags: [...sorted.map(objectTag), ...PLATFORM_TAGS],
-    paths: Object.assign(platformPaths(), ...sorted.map((object) => recordPaths(object, options.layouts ?? []))),
+    paths: Object.assign(platformPaths(), filePaths(), ...sorted.map((object) => recordPaths(object, options.layouts ?? []))),
     // Every /api route needs one of these (README "Security"); the health routes need none.
     security: [{ apiToken: [] }, { session: [] }],
     components: {
@@ -56,6 +58,7 @@ function recordPaths(object: ObjectDoc, layouts: readonly LayoutDoc[]): Record<s
     [`${base}/{id}`]: { parameters: id, get: ops.get, patch: ops.update, delete: ops.delete },
     [`${base}/{id}/restore`]: { parameters: id, post: ops.restore },
     [`${base}/{id}/history`]: { parameters: id, get: ops.history },
+    ...attachmentPaths(object.name, object.label.en),
   };
 }
 
@@ -205,6 +208,7 @@ function parameters(): Record<string, JsonSchema> {
   const path = (name: string, schema: JsonSchema) => ({ name, in: 'path', required: true, schema });
   return {
     id: path('id', { type: 'string', format: 'uuid' }),
+    fileId: path('fileId', { type: 'string', format: 'uuid' }),
     kind: path('kind', { type: 'string', enum: [...DOC_KINDS] }),
     name: path('name', { type: 'string', pattern: NAME_PATTERN.source }),
     filter: query('filter', { type: 'string' }, 'A JsonLogic expression, as JSON'),

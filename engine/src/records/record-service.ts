@@ -9,6 +9,7 @@ import { RecordScope, type AccessMode } from '../security/record-scope.ts';
 import { diffRecords, historyOf, replay, withEffects, type AccessContext, type HistoryEntry, type WriteContext } from './audit.ts';
 import { fieldErrorFromDb } from './db-errors.ts';
 import { expandLookups } from './expand.ts';
+import { changedFileRefs, claimFileRefsOrThrow } from '../files/file-refs.ts';
 import { computeFormulas } from './formulas.ts';
 import { preloadRelated } from './related-preload.ts';
 import { lockMasters, refreshRollups, touchedMasters } from './rollups.ts';
@@ -320,7 +321,8 @@ export class RecordService {
   /**
    * Runs one write statement; unique and foreign-key violations come back as field errors. A write that changes
    * rollups of master records runs in a transaction that locks those masters first and refreshes their rollups
-   * after, so concurrent detail writes never lose a count or a sum.
+   * after, so concurrent detail writes never lose a count or a sum. A write that sets file or image fields attaches
+   * those files in the same transaction (or is refused, 422, for a file its writer may not use).
    */
   private async execute(
     object: ObjectRuntime,
@@ -328,12 +330,14 @@ export class RecordService {
     statement: (db: Knex | Knex.Transaction) => Knex.QueryBuilder,
   ): Promise<RecordData[]> {
     try {
-      if (!object.rollupTargets.length) return await statement(this.knex);
+      const files = changedFileRefs(object.fieldList, before, after);
+      if (!object.rollupTargets.length && !files.length) return await statement(this.knex);
       return await this.knex.transaction(async (trx) => {
         const masters = touchedMasters(object.rollupTargets, before, after);
         await lockMasters(trx, masters);
         const rows: RecordData[] = await statement(trx);
         if (rows.length) await refreshRollups(trx, object.rollupTargets, masters);
+        if (rows.length) await claimFileRefsOrThrow(trx, object.name, after.id as string, files, after.updated_by as string | null);
         return rows;
       });
     } catch (error) {
