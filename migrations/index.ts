@@ -11,6 +11,7 @@ import * as notificationKeys from './20261205_0009_notification_keys.ts';
 import * as automations from './20261205_0010_automations.ts';
 import * as workflowQueuedTasks from './20261205_0011_workflow_queued_tasks.ts';
 import * as files from './20261205_0012_files.ts';
+import * as work from './20261205_0013_work.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -31,6 +32,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261205_0010_automations': automations,
   '20261205_0011_workflow_queued_tasks': workflowQueuedTasks,
   '20261205_0012_files': files,
+  '20261205_0013_work': work,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -19,6 +19,7 @@ import { registerUserRoutes } from './http/users.routes.ts';
 import { registerNotificationRoutes } from './http/notifications.routes.ts';
 import { registerApprovalRoutes } from './http/approvals.routes.ts';
 import { registerFileRoutes } from './http/files.routes.ts';
+import { registerWorkRoutes } from './http/work.routes.ts';
 import { openServices, type Services } from './services.ts';
 
 export interface App extends Services {
@@ -58,9 +59,10 @@ async function createHttpServer(config: Config, logger: Logger, services: Servic
   registerRecordRoutes(server, records, host);
   registerAccessRoutes(server, { knex: db.knex, registry, records });
   registerApprovalRoutes(server, { knex: db.knex, workflows, records, registry });
-  registerPluginRoutes(server, { manager: plugins, host, records, pluginsDir: config.pluginsDir, access });
+  registerPluginRoutes(server, { manager: plugins, host, records, pluginsDir: config.pluginsDir, access, knex: db.knex });
   registerNotificationRoutes(server, { knex: db.knex });
   registerFileRoutes(server, { knex: db.knex, records, registry, maxFileMb: config.maxFileMb });
+  registerWorkRoutes(server, { knex: db.knex, access });
   await registerWebApp(server);
   await server.ready();
   return server;

@@ -2,19 +2,24 @@ import type { Knex } from 'knex';
 import type { ColumnChange, PlanStep } from '../schema-sync/plan.ts';
 import { QudaoError } from '../errors/catalog.ts';
 
+/** Told each step once it ran (progress); must not wait. */
+type OnStep = (step: PlanStep) => void;
+
 /** Runs the in-transaction steps of a plan and records the columns they made. A failure rolls everything back. */
-export async function applyPlan(trx: Knex.Transaction, steps: readonly PlanStep[]): Promise<void> {
+export async function applyPlan(trx: Knex.Transaction, steps: readonly PlanStep[], onStep: OnStep = () => undefined): Promise<void> {
   for (const step of steps) {
     if (step.afterCommit) continue;
     for (const sql of step.sql) await runOrThrow(trx, step, sql);
     for (const change of step.columns ?? []) await recordColumn(trx, step.object, change);
+    onStep(step);
   }
 }
 
 /** Steps that can't run in a transaction: non-unique indexes built CONCURRENTLY, which no data can make fail. */
-export async function runAfterCommit(knex: Knex, steps: readonly PlanStep[]): Promise<void> {
+export async function runAfterCommit(knex: Knex, steps: readonly PlanStep[], onStep: OnStep = () => undefined): Promise<void> {
   for (const step of steps) {
     for (const sql of step.sql) await runOrThrow(knex, step, sql);
+    onStep(step);
   }
 }
 

@@ -25,6 +25,8 @@ export interface DeployRequest {
   actor: string | null;
   /** More writes that belong to the same deploy (a plugin's own record, the access audit), in its transaction, before the commit. */
   inTransaction?: (trx: Knex.Transaction, applied: AppliedDeploy) => Promise<void>;
+  /** Told the plan's size (done 0, no step), then each step as it applied; must not wait (it runs inside the transaction). */
+  progress?: (done: number, total: number, step?: PublicStep) => void;
 }
 
 /** What an applied deploy saved: the documents whose body changed, each with its new version. */
@@ -58,6 +60,7 @@ export async function deployOrThrow(ctx: DeployContext, request: DeployRequest):
   const layer = request.layer ?? 'custom';
   const deployId = uuidv7();
   let afterCommit: PlanStep[] = [];
+  let onStep: (step: PlanStep) => void = () => undefined;
   const result = await ctx.knex.transaction(async (trx) => {
     await trx.raw('SELECT pg_advisory_xact_lock(hashtext(?))', [METADATA_CHANNEL]);
     const stored = await ctx.store.loadCurrent(trx);
@@ -77,16 +80,28 @@ export async function deployOrThrow(ctx: DeployContext, request: DeployRequest):
     const saves = changedDocuments(stored, candidate);
     const steps = [...plan.steps, ...saves.map(saveStep)];
     if (request.dryRun) return { applied: false, steps: steps.map(toPublic) };
-    await applyPlan(trx, plan.steps);
-    for (const doc of saves) await ctx.store.saveVersion(trx, { ...doc, deployId, actor: request.actor });
+    onStep = stepCounter(steps.length, request.progress);
+    await applyPlan(trx, plan.steps, onStep);
+    for (const [i, doc] of saves.entries()) {
+      await ctx.store.saveVersion(trx, { ...doc, deployId, actor: request.actor });
+      onStep(steps[plan.steps.length + i]!);
+    }
     await request.inTransaction?.(trx, { deployId, documents: saves.map(({ kind, name, layer, version, deleted }) => ({ kind, name, layer, version, deleted })) });
     await trx('qd_deploys').insert({ id: deployId, steps: JSON.stringify(steps.map(toPublic)), created_by: request.actor });
     await trx.raw('SELECT pg_notify(?, ?)', [METADATA_CHANNEL, deployId]);
     afterCommit = plan.steps.filter((s) => s.afterCommit);
     return { applied: true, deployId, steps: steps.map(toPublic) };
   });
-  await runAfterCommit(ctx.knex, afterCommit);
+  await runAfterCommit(ctx.knex, afterCommit, onStep);
   return result;
+}
+
+/** Numbers the steps as they apply, in-transaction steps and saves first, then the ones after the commit. */
+function stepCounter(total: number, progress: DeployRequest['progress']): (step: PlanStep) => void {
+  if (!progress) return () => undefined;
+  let done = 0;
+  progress(0, total);
+  return (step) => progress(++done, total, toPublic(step));
 }
 
 /** A custom-layer document over a base document may be partial (only what the admin changed). */

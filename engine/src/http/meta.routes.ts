@@ -1,11 +1,12 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
-import { DOC_KINDS, type DocKind } from '../../../metadata/src/types.ts';
-import { deployOrThrow, type DeployContext } from '../deploy/deploy.ts';
+import { DOC_KINDS, type DocKind, type Label } from '../../../metadata/src/types.ts';
+import { deployOrThrow, type DeployContext, type DeployResult } from '../deploy/deploy.ts';
 import { QudaoError } from '../errors/catalog.ts';
 import type { Registry } from '../registry.ts';
 import { auditDeploy } from '../security/access-audit.ts';
 import { flag } from './query-params.ts';
 import { auditSource, internalOnly, principalOf, requiresRight } from './request-context.ts';
+import { runAsRequestWork } from './work-context.ts';
 
 type KindParams = { kind: string };
 type DocParams = { kind: string; name: string };
@@ -26,6 +27,17 @@ function assertKind(kind: string): DocKind {
   return kind as DocKind;
 }
 
+type DeployRequest = Omit<Parameters<typeof deployOrThrow>[1], 'actor'>;
+
+const deployLabel = (what: string): Label => ({ 'zh-CN': `部署 ${what}`, en: `Deploy ${what}` });
+
+const deployOutcome = (result: DeployResult) => ({
+  result: { deployId: result.deployId ?? null, steps: result.steps.length },
+  message: result.steps.length
+    ? { 'zh-CN': `已部署，共 ${result.steps.length} 步`, en: `Deployed in ${result.steps.length} step${result.steps.length === 1 ? '' : 's'}` }
+    : { 'zh-CN': '没有变更', en: 'Nothing to change' },
+});
+
 const documentNotFound = (kind: string, name: string) =>
   new QudaoError('DOCUMENT_NOT_FOUND', [], { 'zh-CN': `没有文档 ${kind}:${name}`, en: `No document ${kind}:${name}` });
 
@@ -36,11 +48,17 @@ export function registerMetaRoutes(
   afterDeploy: () => Promise<void>,
 ): void {
   /** The audit row is written in the deploy's transaction (a dry run writes none). */
-  const deploy = async (request: FastifyRequest, deployRequest: Omit<Parameters<typeof deployOrThrow>[1], 'actor'>) => {
+  const apply = async (request: FastifyRequest, deployRequest: DeployRequest) => {
     const actor = principalOf(request).userId;
     const result = await deployOrThrow(deployContext, { ...deployRequest, actor, inTransaction: auditDeploy(auditSource(request), 'deploy') });
     if (result.applied) await afterDeploy();
     return result;
+  };
+  /** A real deploy is the caller's work (`x-work-id`), its steps the progress; a dry run is not. */
+  const deploy = async (request: FastifyRequest, deployRequest: DeployRequest, label: Label) => {
+    if (deployRequest.dryRun) return apply(request, deployRequest);
+    return runAsRequestWork(request, deployContext.knex, { kind: 'deploy', label, outcome: deployOutcome }, (report) =>
+      apply(request, { ...deployRequest, progress: (done, total, step) => report(done, total, step?.description) }));
   };
   // Metadata shows how the system is built: internal users may read it, portal users may not.
   const deployRight = requiresRight(() => registry.access, 'deploy');
@@ -72,16 +90,20 @@ export function registerMetaRoutes(
         { field: 'name', rule: 'path_mismatch', message: { 'zh-CN': '文档的 kind 与 name 必须与路径一致', en: 'The document kind and name must match the path' } },
       ]);
     }
-    return deploy(request, { documents: [body], dryRun: flag(request.query.dryRun), force: flag(request.query.force) });
+    return deploy(request, { documents: [body], dryRun: flag(request.query.dryRun), force: flag(request.query.force) }, deployLabel(`${kind}:${name}`));
   });
 
   app.delete<{ Params: DocParams; Querystring: DeployQuery }>('/api/meta/:kind/:name', deployRight, async (request) => {
     const kind = assertKind(request.params.kind);
-    return deploy(request, { documents: [], remove: [{ kind, name: request.params.name }], dryRun: flag(request.query.dryRun) });
+    const what = `${kind}:${request.params.name}`;
+    const label = { 'zh-CN': `删除 ${what}`, en: `Delete ${what}` };
+    return deploy(request, { documents: [], remove: [{ kind, name: request.params.name }], dryRun: flag(request.query.dryRun) }, label);
   });
 
   app.post<{ Body: DeployBody }>('/api/meta/deploy', deployRight, async (request) => {
     const body = request.body ?? {};
-    return deploy(request, { documents: body.documents, dryRun: body.dryRun === true, force: body.force === true });
+    const count = Array.isArray(body.documents) ? body.documents.length : 0;
+    const label = { 'zh-CN': `部署 ${count} 个元数据文档`, en: `Deploy ${count} metadata document${count === 1 ? '' : 's'}` };
+    return deploy(request, { documents: body.documents, dryRun: body.dryRun === true, force: body.force === true }, label);
   });
 }

@@ -3,15 +3,13 @@ import type { DataItem, DemoUserRow } from '../plugin-api.ts';
 import type { WriteContext } from '../records/audit.ts';
 import type { RecordService } from '../records/record-service.ts';
 
-const PROGRESS_EVERY = 250;
-
 /** A demo user with its account resolved; answers the user's id (an existing user of that name is kept). */
 export type DemoUserMaker = (user: DemoUserRow['user'] & { accountId: string | null }) => Promise<string>;
 
 /**
  * Creates seed or demo rows through the records service (validation, hooks, audit), and demo users through
- * `makeUser`, in order, resolving `{ "$ref": key }` to the id of an earlier row or user. Reports progress; a bad
- * row stops the load and names itself.
+ * `makeUser`, in order, resolving `{ "$ref": key }` to the id of an earlier row or user. Reports the rows done after
+ * each row (the caller thins it out); a bad row stops the load and names itself.
  */
 export async function loadRows(
   records: RecordService,
@@ -32,7 +30,7 @@ export async function loadRows(
       if (!(error instanceof QudaoError)) throw error;
       throw new QudaoError('PLUGIN_INVALID', error.errors.map((e) => ({ ...e, field: `rows/${index} (${name})/${e.field}` })), error.detail);
     }
-    if ((index + 1) % PROGRESS_EVERY === 0 || index + 1 === rows.length) progress(index + 1);
+    progress(index + 1);
   }
   return rows.length;
 }

@@ -1,6 +1,6 @@
 import type { Knex } from 'knex';
 import semver from 'semver';
-import type { DocKind, MetadataDoc } from '../../../metadata/src/types.ts';
+import type { DocKind, Label, MetadataDoc } from '../../../metadata/src/types.ts';
 import { deployOrThrow, type AppliedDeploy, type DeployContext, type DeployResult, type PublicStep } from '../deploy/deploy.ts';
 import { QudaoError } from '../errors/catalog.ts';
 import type { WriteContext } from '../records/audit.ts';
@@ -25,6 +25,16 @@ type DocKey = { kind: DocKind; name: string };
 /** More writes in the change's transaction (the access audit); not called on a dry run. */
 type InTransaction = (trx: Knex.Transaction, applied: AppliedDeploy) => Promise<void>;
 
+/** One call's progress: the deploy's steps, then the seed and demo rows after them; must not wait. Not called on a dry run. */
+export type PluginProgress = (done: number, total: number, message?: Label) => void;
+
+interface ChangeOptions {
+  dryRun?: boolean;
+  ctx: WriteContext;
+  inTransaction?: InTransaction;
+  progress?: PluginProgress;
+}
+
 export interface PluginResult extends DeployResult {
   plugin: { name: string; version: string };
   /** Seed and demo rows loaded after the install. */
@@ -44,6 +54,8 @@ export interface PluginManagerDeps {
 }
 
 const TABLE = 'qd_plugins';
+/** The log (`npm start`) tells the rows loaded every this many rows. */
+const LOG_ROWS_EVERY = 250;
 const keysOf = (docs: readonly MetadataDoc[]): DocKey[] => docs.map((d) => ({ kind: d.kind, name: d.name }));
 const sameKey = (a: DocKey) => (b: DocKey) => a.kind === b.kind && a.name === b.name;
 
@@ -59,7 +71,7 @@ export class PluginManager {
     return (await this.list()).map((row) => ({ name: row.name, version: row.version, path: row.path, hooks: row.manifest.hooks }));
   }
 
-  async install(dir: string, options: { dryRun?: boolean; demo?: boolean; ctx: WriteContext; inTransaction?: InTransaction }): Promise<PluginResult> {
+  async install(dir: string, options: ChangeOptions & { demo?: boolean }): Promise<PluginResult> {
     const pkg = readPluginPackageOrThrow(dir);
     const { name, version } = pkg.manifest;
     if (await this.find(name)) {
@@ -71,6 +83,7 @@ export class PluginManager {
       layer: 'base',
       dryRun: options.dryRun,
       actor: options.ctx.actor,
+      progress: stepProgress(options.progress),
       inTransaction: async (trx, applied) => {
         await trx(TABLE).insert(this.row(pkg));
         await options.inTransaction?.(trx, applied);
@@ -78,11 +91,11 @@ export class PluginManager {
     });
     if (!result.applied) return { ...result, plugin: { name, version } };
     await this.deps.afterChange();
-    const rows = await this.loadData(pkg, options.demo === true, options.ctx);
+    const rows = await this.loadData(pkg, options.demo === true, options.ctx, { report: options.progress, stepsDone: result.steps.length });
     return { ...result, plugin: { name, version }, rows };
   }
 
-  async upgrade(dir: string, options: { dryRun?: boolean; ctx: WriteContext; inTransaction?: InTransaction }): Promise<PluginResult> {
+  async upgrade(dir: string, options: ChangeOptions): Promise<PluginResult> {
     const pkg = readPluginPackageOrThrow(dir);
     const { name, version } = pkg.manifest;
     const current = await this.findOrThrow(name);
@@ -97,6 +110,7 @@ export class PluginManager {
       layer: 'base',
       dryRun: options.dryRun,
       actor: options.ctx.actor,
+      progress: stepProgress(options.progress),
       inTransaction: async (trx, applied) => {
         await trx(TABLE).where({ name }).update({ ...this.row(pkg), upgraded_at: trx.fn.now() });
         await options.inTransaction?.(trx, applied);
@@ -107,7 +121,7 @@ export class PluginManager {
   }
 
   /** Removes the plugin's documents (base layer and the admin's customizations of them); tables stay unless purged. */
-  async uninstall(name: string, options: { dryRun?: boolean; purge?: boolean; confirm?: string; ctx: WriteContext; inTransaction?: InTransaction }): Promise<PluginResult> {
+  async uninstall(name: string, options: ChangeOptions & { purge?: boolean; confirm?: string }): Promise<PluginResult> {
     const current = await this.findOrThrow(name);
     const dependents = (await this.list()).filter((p) => p.manifest.dependencies && name in p.manifest.dependencies);
     if (dependents.length) {
@@ -125,6 +139,7 @@ export class PluginManager {
       remove: [...current.documents.map((d) => ({ ...d, layer: 'base' as const })), ...customKeys.map((d) => ({ kind: d.kind, name: d.name, layer: 'custom' as const }))],
       dryRun: options.dryRun,
       actor: options.ctx.actor,
+      progress: stepProgress(options.progress),
       inTransaction: async (trx, applied) => {
         await trx(TABLE).where({ name }).delete();
         if (options.purge) await purgeTables(trx, objects);
@@ -161,12 +176,19 @@ export class PluginManager {
     await loadDefinitionOrThrow({ name, version: pkg.manifest.version, path: pkg.dir, hooks: pkg.manifest.hooks });
   }
 
-  private async loadData(pkg: PluginPackage, demo: boolean, ctx: WriteContext): Promise<number> {
+  /** Seed, then demo rows; the caller's progress counts on from the deploy's steps, up to steps + every row. */
+  private async loadData(pkg: PluginPackage, demo: boolean, ctx: WriteContext, call: { report?: PluginProgress; stepsDone: number }): Promise<number> {
     const entries = [pkg.manifest.seed, demo ? pkg.manifest.demo : undefined].filter((e): e is string => Boolean(e));
+    const loads = [];
+    for (const entry of entries) loads.push({ entry, rows: await loadDataRows(pkg.dir, entry) });
+    const total = call.stepsDone + loads.reduce((sum, load) => sum + load.rows.length, 0);
     let count = 0;
-    for (const entry of entries) {
-      const rows = await loadDataRows(pkg.dir, entry);
-      const progress = (done: number) => this.deps.progress(`${pkg.manifest.name} ${entry}: ${done}/${rows.length}`);
+    for (const { entry, rows } of loads) {
+      const before = call.stepsDone + count;
+      const progress = (done: number) => {
+        if (done % LOG_ROWS_EVERY === 0 || done === rows.length) this.deps.progress(`${pkg.manifest.name} ${entry}: ${done}/${rows.length}`);
+        call.report?.(before + done, total, rowsMessage(pkg.manifest.name, entry, done, rows.length));
+      };
       count += await loadRows(this.deps.records, rows, ctx, progress, this.deps.makeDemoUser);
     }
     return count;
@@ -194,6 +216,14 @@ export class PluginManager {
 }
 
 const stateError = (zh: string, en: string) => new QudaoError('PLUGIN_STATE', [], { 'zh-CN': zh, en });
+
+const stepProgress = (report: PluginProgress | undefined) =>
+  report && ((done: number, total: number, step?: PublicStep) => report(done, total, step?.description));
+
+const rowsMessage = (plugin: string, entry: string, done: number, of: number): Label => ({
+  'zh-CN': `${plugin} ${entry}：已载入 ${done}/${of} 行`,
+  en: `${plugin} ${entry}: ${done} of ${of} rows loaded`,
+});
 
 function purgeSql(knex: Knex, object: string): string {
   return knex.raw('DROP TABLE IF EXISTS ?? CASCADE', [tableName(object)]).toQuery();

@@ -1,6 +1,6 @@
 /**
  * i18next with zh-CN as the default and en beside it. Each area of the app owns one namespace file
- * (shell.ts, list.ts, record.ts, form.ts, inbox.ts, portal.ts); labels that come from metadata are picked with `pick`.
+ * (shell.ts, list.ts, record.ts, form.ts, inbox.ts, portal.ts, work.ts); labels that come from metadata are picked with `pick`.
  */
 import i18n from 'i18next';
 import { initReactI18next } from 'react-i18next';
@@ -12,12 +12,13 @@ import { record } from './record.ts';
 import { form } from './form.ts';
 import { inbox } from './inbox.ts';
 import { portal } from './portal.ts';
+import { work } from './work.ts';
 
 export const LANGUAGES = ['zh-CN', 'en'] as const;
 export type Language = (typeof LANGUAGES)[number];
 const STORAGE_KEY = 'qudao.language';
 
-const namespaces = { shell, list, record, form, inbox, portal };
+const namespaces = { shell, list, record, form, inbox, portal, work };
 
 function initialLanguage(): Language {
   const stored = localStorage.getItem(STORAGE_KEY);
