@@ -46,12 +46,17 @@ export async function registerWebApp(app: FastifyInstance, dir = WEB_APP_DIR): P
     setHeaders: (res) => res.header('x-content-type-options', 'nosniff'),
   });
   app.get('/*', { config: { public: true } }, async (request, reply) => {
-    if (ENGINE_PATHS.test(request.url)) {
-      throw new QudaoError('ROUTE_NOT_FOUND', [], { 'zh-CN': `没有 GET ${request.url}`, en: `No route GET ${request.url}` });
-    }
+    if (ENGINE_PATHS.test(request.url)) throw noRoute(request.method, request.url);
     return sendIndex(reply, indexFile);
   });
+  // Not public: an unknown API path asks for a credential first, like any API path, and only then says it doesn't exist.
+  app.all('/api/*', async (request) => {
+    throw noRoute(request.method, request.url);
+  });
 }
+
+const noRoute = (method: string, url: string) =>
+  new QudaoError('ROUTE_NOT_FOUND', [], { 'zh-CN': `没有 ${method} ${url}`, en: `No route ${method} ${url}` });
 
 function sendIndex(reply: FastifyReply, indexFile: string) {
   if (!fs.existsSync(indexFile)) {
