@@ -20,6 +20,7 @@ import { registerNotificationRoutes } from './http/notifications.routes.ts';
 import { registerApprovalRoutes } from './http/approvals.routes.ts';
 import { registerFileRoutes } from './http/files.routes.ts';
 import { registerWorkRoutes } from './http/work.routes.ts';
+import { registerUiRoutes } from './http/ui.routes.ts';
 import { openServices, type Services } from './services.ts';
 
 export interface App extends Services {
@@ -63,6 +64,7 @@ async function createHttpServer(config: Config, logger: Logger, services: Servic
   registerNotificationRoutes(server, { knex: db.knex });
   registerFileRoutes(server, { knex: db.knex, records, registry, maxFileMb: config.maxFileMb });
   registerWorkRoutes(server, { knex: db.knex, access });
+  registerUiRoutes(server, { knex: db.knex, registry, records, host, plugins: () => plugins.list() });
   await registerWebApp(server);
   await server.ready();
   return server;

@@ -9,12 +9,23 @@
  * Metadata first: a plugin's objects, rules and seed data are JSON documents named in its plugin.json;
  * code is only for what metadata can't say (a check digit, a normalisation, an integration).
  */
+import regionData from '../../metadata/data/pca-code.json' with { type: 'json' };
 import { QudaoError, type FieldError } from './errors/catalog.ts';
 import type { Principal, WriteCause } from './security/principal.ts';
 
 export type Label = { 'zh-CN': string; en: string };
 export type RecordData = Record<string, unknown>;
 export type { FieldError, Principal, WriteCause };
+
+/** One GB/T 2260 division of `regionTree`: two-digit province, four-digit city, six-digit district codes (see metadata/data/README.md). */
+export interface RegionDivision {
+  code: string;
+  name: string;
+  children?: RegionDivision[];
+}
+
+/** China's administrative divisions, the platform's `region` field type's codes (vendored in metadata/data/). */
+export const regionTree: readonly RegionDivision[] = regionData;
 
 /** A record about to be written. `values` are the validated field values; a hook may change them. */
 export interface BeforeWriteEvent {

@@ -2,6 +2,7 @@
 import { DOC_KINDS, type LayoutDoc, type ObjectDoc } from '../../../metadata/src/types.ts';
 import { NAME_PATTERN } from '../../../metadata/src/names.ts';
 import { attachmentPaths, filePaths, FILES_TAG } from './openapi-files.ts';
+import { uiPaths, uiRecordPaths, UI_TAG } from './openapi-ui.ts';
 import { objectSchemas, typeName, ref, sharedSchemas, type JsonSchema } from './openapi-schemas.ts';
 
 export interface OpenApiOptions {
@@ -17,6 +18,7 @@ const PLATFORM_TAGS = [
   { name: 'Metadata', description: 'Metadata documents and deploys (元数据)' },
   { name: 'Plugins', description: 'Plugin packs: install, upgrade, uninstall (插件)' },
   FILES_TAG,
+  UI_TAG,
 ];
 
 export function buildOpenApi(objects: readonly ObjectDoc[], options: OpenApiOptions): Record<string, unknown> {
@@ -26,7 +28,7 @@ export function buildOpenApi(objects: readonly ObjectDoc[], options: OpenApiOpti
     info: { title: 'Qudao API', version: options.version },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     tags: [...sorted.map(objectTag), ...PLATFORM_TAGS],
-    paths: Object.assign(platformPaths(), filePaths(), ...sorted.map((object) => recordPaths(object, options.layouts ?? []))),
+    paths: Object.assign(platformPaths(), filePaths(), uiPaths(), ...sorted.map((object) => recordPaths(object, options.layouts ?? []))),
     // Every /api route needs one of these (README "Security"); the health routes need none.
     security: [{ apiToken: [] }, { session: [] }],
     components: {
@@ -59,6 +61,7 @@ function recordPaths(object: ObjectDoc, layouts: readonly LayoutDoc[]): Record<s
     [`${base}/{id}/restore`]: { parameters: id, post: ops.restore },
     [`${base}/{id}/history`]: { parameters: id, get: ops.history },
     ...attachmentPaths(object.name, object.label.en),
+    ...uiRecordPaths(object.name, object.label.en),
   };
 }
 

