@@ -126,3 +126,34 @@ export interface UiProblem {
   rule: string;
   message: string;
 }
+
+/** One approval task in `GET /api/approvals/inbox`. */
+export interface InboxItem {
+  taskId: string;
+  instanceId: string;
+  workflow: { name: string; label: Label };
+  step: { node: string; label: Label };
+  object: { name: string; label: Label };
+  recordId: string;
+  recordTitle: string | null;
+  submittedBy: { id: string; displayName: string };
+  submittedAt: string;
+  assignedAt: string;
+  dueAt: string | null;
+  overdue: boolean;
+  reason: Label;
+  /** Set when the task is someone else's, delegated to the reader. */
+  onBehalfOf: { id: string; displayName: string } | null;
+}
+
+/** One in-app notification in `GET /api/notifications`. */
+export interface Notification {
+  id: string;
+  template: string;
+  object: string | null;
+  recordId: string | null;
+  subject: string;
+  body: string;
+  createdAt: string;
+  readAt: string | null;
+}

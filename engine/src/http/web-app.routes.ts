@@ -8,12 +8,13 @@ import { QudaoError } from '../errors/catalog.ts';
 export const WEB_APP_DIR = path.resolve(import.meta.dirname, '../../../runtime-ui/dist');
 
 /**
- * Scripts come only from this origin; antd writes its styles at run time, hence inline styles. Compiled JsonLogic
- * needs `new Function`, which this policy forbids: the browser falls back to the interpreter, same answers.
+ * Scripts come only from this origin, never inline; antd writes its styles at run time, hence inline styles.
+ * 'unsafe-eval' because forms check values against the JSON Schema the engine derives at run time from the metadata
+ * (a deploy changes it without a rebuild), and Ajv, like the server's, compiles each schema to a function.
  */
 const CONTENT_SECURITY_POLICY = [
   "default-src 'self'",
-  "script-src 'self'",
+  "script-src 'self' 'unsafe-eval'",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
   "connect-src 'self'",

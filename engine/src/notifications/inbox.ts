@@ -1,7 +1,10 @@
 /** In-app notifications: stored rendered, listed newest first per user, marked read by their recipient only. */
 import type { Knex } from 'knex';
 import { v4 as uuid } from 'uuid';
+import type { Notification } from '../../../metadata/src/ui-contract.ts';
 import { QudaoError } from '../errors/catalog.ts';
+
+export type { Notification };
 
 export interface NewNotification {
   userId: string;
@@ -14,16 +17,6 @@ export interface NewNotification {
   dedupeKey?: string;
 }
 
-export interface Notification {
-  id: string;
-  template: string;
-  object: string | null;
-  recordId: string | null;
-  subject: string;
-  body: string;
-  createdAt: string;
-  readAt: string | null;
-}
 
 export interface ListOptions {
   unreadOnly?: boolean;

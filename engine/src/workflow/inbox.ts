@@ -3,9 +3,12 @@
  * while away), oldest first, keyset-paged, with the record's title, the workflow and step labels and the due time.
  */
 import type { Knex } from 'knex';
-import type { Label, WorkflowDoc } from '../../../metadata/src/types.ts';
+import type { WorkflowDoc } from '../../../metadata/src/types.ts';
+import type { InboxItem } from '../../../metadata/src/ui-contract.ts';
 import { QudaoError } from '../errors/catalog.ts';
 import type { Registry } from '../registry.ts';
+
+export type { InboxItem };
 
 export interface InboxQuery {
   object?: string;
@@ -14,23 +17,6 @@ export interface InboxQuery {
   cursor?: string;
 }
 
-export interface InboxItem {
-  taskId: string;
-  instanceId: string;
-  workflow: { name: string; label: Label };
-  step: { node: string; label: Label };
-  object: { name: string; label: Label };
-  recordId: string;
-  recordTitle: string | null;
-  submittedBy: { id: string; displayName: string };
-  submittedAt: string;
-  assignedAt: string;
-  dueAt: string | null;
-  overdue: boolean;
-  reason: Label;
-  /** Set when the task is someone else's, delegated to the reader. */
-  onBehalfOf: { id: string; displayName: string } | null;
-}
 
 export async function inbox(knex: Knex, registry: Registry, userId: string, query: InboxQuery): Promise<{ data: InboxItem[]; total: number; nextCursor: string | null }> {
   const base = () => {
