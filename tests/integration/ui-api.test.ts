@@ -272,3 +272,23 @@ describe('fuzzing /validate and /search', () => {
     }), { numRuns: 80 });
   }, 120_000);
 });
+
+describe('GET /api/meta/object/:name/fields/:field/usages (what the studio shows before a field changes)', () => {
+  it("lists the pack's rule, layout and permission sets that name dealer.credit_code, each with where", async () => {
+    const res = await get(admin, '/api/meta/object/dealer/fields/credit_code/usages');
+    expect(res.statusCode, res.body).toBe(200);
+    const uses = (res.json() as { data: { kind: string; name: string; where: string }[] }).data;
+    expect(uses).toContainEqual({ kind: 'validationRule', name: 'dealer_credit_code_check', where: '/field' });
+    expect(uses).toContainEqual({ kind: 'validationRule', name: 'dealer_credit_code_check', where: '/errorWhen/!/credit_code_valid/0/var' });
+    expect(uses).toContainEqual({ kind: 'permissionSet', name: 'portal_dealer', where: '/fields/dealer/credit_code' });
+    expect(uses).toContainEqual({ kind: 'layout', name: 'dealer_layout', where: '/sections/0/fields/1' });
+  });
+
+  it('answers 404 naming an unknown field, and keeps the metadata from portal users', async () => {
+    const unknown = await get(admin, '/api/meta/object/dealer/fields/no_such_field/usages');
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json()).toMatchObject({ code: 'DOCUMENT_NOT_FOUND', errors: [{ field: 'field', rule: 'unknown_field' }] });
+    expect((await get(admin, '/api/meta/object/no_such_object/fields/name/usages')).statusCode).toBe(404);
+    expect((await get(users['portal.a'], '/api/meta/object/dealer/fields/credit_code/usages')).statusCode).toBe(403);
+  });
+});

@@ -1,4 +1,5 @@
 import type { FastifyInstance, FastifyRequest } from 'fastify';
+import { fieldUsages } from '../../../metadata/src/field-usages.ts';
 import { DOC_KINDS, type DocKind, type Label } from '../../../metadata/src/types.ts';
 import { deployOrThrow, type DeployContext, type DeployResult } from '../deploy/deploy.ts';
 import { QudaoError } from '../errors/catalog.ts';
@@ -79,6 +80,16 @@ export function registerMetaRoutes(
     const versions = await deployContext.store.history(kind, request.params.name);
     if (!versions.length) throw documentNotFound(kind, request.params.name);
     return { data: versions };
+  });
+
+  app.get<{ Params: { name: string; field: string } }>('/api/meta/object/:name/fields/:field/usages', internalOnly, async (request) => {
+    const { name, field } = request.params;
+    const object = registry.objectDocs().get(name);
+    if (!object) throw documentNotFound('object', name);
+    if (!object.fields.some((f) => f.name === field)) {
+      throw new QudaoError('DOCUMENT_NOT_FOUND', [{ field: 'field', rule: 'unknown_field', message: { 'zh-CN': `对象 ${name} 没有字段 ${field}`, en: `Object ${name} has no field ${field}` } }]);
+    }
+    return { data: fieldUsages(registry.documents(), name, field) };
   });
 
   app.put<{ Params: DocParams; Querystring: DeployQuery }>('/api/meta/:kind/:name', deployRight, async (request) => {

@@ -163,6 +163,18 @@ function platformPaths(): Record<string, JsonSchema> {
         responses: { '200': ok('The versions', dataOf({ type: 'object' })), '404': problem('No such document') },
       }),
     },
+    '/api/meta/object/{name}/fields/{field}/usages': {
+      parameters: [...paramRefs('name'), { name: 'field', in: 'path', required: true, schema: { type: 'string', pattern: NAME_PATTERN.source } }],
+      get: op('fieldUsages', 'Where a field is named: expressions, indexes, rollups, rules, layouts, permission sets, sharing rules, templates, workflows, automations', 'Metadata', {
+        responses: {
+          '200': ok('Each use: the document kind and name, and a JSON pointer to the place', dataOf({
+            type: 'object', required: ['kind', 'name', 'where'],
+            properties: { kind: { type: 'string', enum: [...DOC_KINDS] }, name: { type: 'string' }, where: { type: 'string' } },
+          })),
+          '404': problem('No such object or field'),
+        },
+      }),
+    },
     '/api/meta/deploy': {
       post: op('deployMetadata', 'Validate, plan and apply documents (or only plan, with dryRun)', 'Metadata', {
         requestBody: body(ref('DeployRequest')),
