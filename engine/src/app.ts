@@ -9,6 +9,7 @@ import { registerJobRoutes } from './http/jobs.routes.ts';
 import { registerJobsPage } from './http/jobs-page.routes.ts';
 import { registerWebhookRoutes } from './http/webhooks.routes.ts';
 import { registerMetaRoutes } from './http/meta.routes.ts';
+import { registerRuleTrialRoutes } from './http/rule-trial.routes.ts';
 import { registerPlatformRoutes } from './http/platform.routes.ts';
 import { registerWebApp } from './http/web-app.routes.ts';
 import { registerPluginRoutes } from './http/plugins.routes.ts';
@@ -57,6 +58,7 @@ async function createHttpServer(config: Config, logger: Logger, services: Servic
   registerWebhookRoutes(server, { knex: db.knex, access, secret: webhookSecret });
   registerAutomationRoutes(server, { knex: db.knex, access });
   registerMetaRoutes(server, registry, deployContext, reload);
+  registerRuleTrialRoutes(server, { registry, records, deployContext });
   registerRecordRoutes(server, records, host);
   registerAccessRoutes(server, { knex: db.knex, registry, records });
   registerApprovalRoutes(server, { knex: db.knex, workflows, records, registry });

@@ -175,6 +175,29 @@ function platformPaths(): Record<string, JsonSchema> {
         },
       }),
     },
+    '/api/rules/try': {
+      post: op('tryRule', 'Check a validation rule as a deploy would, then run it on a stored record (recordId) or on values typed in', 'Metadata', {
+        requestBody: body({ type: 'object', required: ['rule'], properties: { rule: ref('MetadataDocument'), recordId: { type: 'string' }, values: { type: 'object' } } }),
+        responses: {
+          '200': ok('Whether a save would be blocked, and the error it would get', {
+            type: 'object', required: ['blocks', 'error'], properties: { blocks: { type: 'boolean' }, error: { type: ['object', 'null'] } },
+          }),
+          '422': problem('The rule is not valid'),
+        },
+      }),
+    },
+    '/api/rules/preview': {
+      post: op('previewRule', 'How many existing records a validation rule would block at their next save', 'Metadata', {
+        requestBody: body({ type: 'object', required: ['rule'], properties: { rule: ref('MetadataDocument') } }),
+        responses: {
+          '200': ok('Records read and blocked, the first blocked ids, and whether the read stopped at its limit', {
+            type: 'object', required: ['checked', 'blocked', 'sample', 'truncated'],
+            properties: { checked: { type: 'integer' }, blocked: { type: 'integer' }, sample: { type: 'array', items: { type: 'string' } }, truncated: { type: 'boolean' } },
+          }),
+          '422': problem('The rule is not valid'),
+        },
+      }),
+    },
     '/api/meta/deploy': {
       post: op('deployMetadata', 'Validate, plan and apply documents (or only plan, with dryRun)', 'Metadata', {
         requestBody: body(ref('DeployRequest')),

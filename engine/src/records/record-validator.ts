@@ -58,7 +58,7 @@ interface WritableField {
   inactive: ReadonlySet<string> | undefined;
 }
 
-interface CompiledRule {
+export interface CompiledRule {
   field: string;
   name: string;
   errorWhen: unknown;
@@ -110,7 +110,7 @@ function hasStaticDefault(field: FieldDef): boolean {
   return value !== undefined && value !== null && (typeof value !== 'object' || Array.isArray(value));
 }
 
-function compileRule(rule: ValidationRuleDoc): CompiledRule {
+export function compileRule(rule: ValidationRuleDoc): CompiledRule {
   return {
     field: rule.field ?? '_record',
     name: rule.name,
@@ -199,7 +199,7 @@ function fieldError(def: FieldDef, rule: string): FieldError {
   return { field: def.name, rule, message: fieldMessage(def, rule) };
 }
 
-function runRules(rules: CompiledRule[], record: Record<string, unknown>, errors: FieldError[]): void {
+export function runRules(rules: CompiledRule[], record: Record<string, unknown>, errors: FieldError[]): void {
   for (const rule of rules) {
     try {
       if (isTruthy(evaluateLogic(rule.errorWhen, record))) {
