@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { checkValidationRule, EXTRA_OPERATORS } from './check-validation-rule.ts';
+import { checkValidationRule } from './check-validation-rule.ts';
+import { EXTRA_OPERATORS } from './known-operators.ts';
 import { codesAndPaths, field, object } from './fixtures/builders.ts';
 import { hospital3aBedsRule, hospitalObject } from './fixtures/contract-examples.ts';
 import type { ObjectDoc, ValidationRuleDoc } from './types.ts';
@@ -57,5 +58,21 @@ describe('checkValidationRule', () => {
 
   it('refuses an empty message in either locale', () => {
     expect(problemsOf({ message: { 'zh-CN': ' ', en: 'x' } })).toEqual([{ code: 'empty_value', path: '/message/zh-CN' }]);
+  });
+
+  it('runs the cases saved with the rule and names each one that no longer holds', () => {
+    const tests: ValidationRuleDoc['tests'] = [
+      { record: { level: '3A', beds: 300 }, expect: 'error' },
+      { record: { level: '3A', beds: 800 }, expect: 'pass' },
+      { record: { level: '2A', beds: 100 }, expect: 'pass' },
+    ];
+    expect(problemsOf({ tests })).toEqual([]);
+    expect(problemsOf({ tests: [...tests, { record: { level: '3A', beds: 900 }, expect: 'error' }, { record: { level: '3A', beds: 1 }, expect: 'pass' }] }))
+      .toEqual([{ code: 'rule_test_failed', path: '/tests/3' }, { code: 'rule_test_failed', path: '/tests/4' }]);
+  });
+
+  it('leaves the cases alone while the expression itself is wrong', () => {
+    expect(problemsOf({ errorWhen: { '<': [{ var: 'bedz' }, 500] }, tests: [{ record: { beds: 1 }, expect: 'error' }] }))
+      .toEqual([{ code: 'unknown_field', path: '/errorWhen/</0/var' }]);
   });
 });

@@ -1,34 +1,40 @@
 /** Semantic checks of a `validationRule` document against the object it guards. */
 import jsonLogic from 'json-logic-js';
 import { checkExpressionTypes } from './check-expression-types.ts';
+import { evaluateLogic, isTruthy } from './jsonlogic.ts';
+import { isKnownOperator } from './known-operators.ts';
 import { collectOperators, collectVars } from './jsonlogic-vars.ts';
 import { checkName } from './names.ts';
 import { inDocument, problem, unknownField, unknownObject } from './problem.ts';
 import type { ObjectDoc, Problem, ValidationRuleDoc } from './types.ts';
 import { isKnownVar, liveField, type ObjectsByName } from './var-scope.ts';
 
-/** The operators json-logic-js ships with. */
-export const STANDARD_OPERATORS: ReadonlySet<string> = new Set([
-  'var', 'missing', 'missing_some', 'if', '?:', '==', '===', '!=', '!==', '!', '!!', 'or', 'and',
-  '>', '>=', '<', '<=', 'max', 'min', '+', '-', '*', '/', '%', 'map', 'filter', 'reduce', 'all', 'none', 'some',
-  'merge', 'in', 'cat', 'substr', 'log',
-]);
-
-/** Operators the platform adds to JsonLogic; a module that registers one adds its name here. */
-export const EXTRA_OPERATORS = new Set<string>(['like', 'ilike']);
-
-export function isKnownOperator(name: string): boolean {
-  return STANDARD_OPERATORS.has(name) || EXTRA_OPERATORS.has(name);
-}
-
 export function checkValidationRule(rule: ValidationRuleDoc, objects: ObjectsByName): Problem[] {
   const object = objects.get(rule.object);
+  const expression = [...(object ? checkReferences(rule, object, objects) : [unknownObject(rule.object)]), ...checkOperators(rule.errorWhen)];
   return inDocument([
     ...checkName(rule.name, '/name'),
-    ...(object ? checkReferences(rule, object, objects) : [unknownObject(rule.object)]),
-    ...checkOperators(rule.errorWhen),
+    ...expression,
     ...checkMessage(rule),
+    // A rule's own cases run only once its expression is sound: otherwise each would repeat the same problem.
+    ...(expression.length ? [] : checkRuleTests(rule)),
   ], rule);
+}
+
+/** Each saved case, run with the write's evaluator: a case that no longer holds is a problem at its pointer. */
+function checkRuleTests(rule: ValidationRuleDoc): Problem[] {
+  return (rule.tests ?? []).flatMap((test, i) => {
+    let blocks: boolean;
+    try {
+      blocks = isTruthy(evaluateLogic(rule.errorWhen, test.record));
+    } catch (error) {
+      return [problem(`/tests/${i}`, 'rule_test_failed', `用例 ${i + 1} 无法计算：${(error as Error).message}`, `case ${i + 1} could not be evaluated: ${(error as Error).message}`)];
+    }
+    if (blocks === (test.expect === 'error')) return [];
+    return [test.expect === 'error'
+      ? problem(`/tests/${i}`, 'rule_test_failed', `用例 ${i + 1} 应被规则拦截，但通过了`, `case ${i + 1} should be blocked by the rule, but passes`)
+      : problem(`/tests/${i}`, 'rule_test_failed', `用例 ${i + 1} 应通过，但被规则拦截`, `case ${i + 1} should pass, but the rule blocks it`)];
+  });
 }
 
 function checkReferences(rule: ValidationRuleDoc, object: ObjectDoc, objects: ObjectsByName): Problem[] {

@@ -4,7 +4,7 @@
  * yields the Function constructor), so it is replaced by an own-property lookup before any expression runs.
  */
 import jsonLogic from 'json-logic-js';
-import { EXTRA_OPERATORS, STANDARD_OPERATORS } from './check-validation-rule.ts';
+import { EXTRA_OPERATORS, STANDARD_OPERATORS } from './known-operators.ts';
 import { compileLogic, type Compiled } from './jsonlogic-codegen.ts';
 import { inOp, ownVar, truthy } from './jsonlogic-standard.ts';
 import { STANDARD_LIBRARY } from './operators/index.ts';

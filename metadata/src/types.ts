@@ -138,6 +138,15 @@ export interface ValidationRuleDoc {
   /** Handlebars templates that may name values of the record, e.g. "{{beds}} is too few". */
   message: Label;
   active?: boolean;
+  /** Cases saved with the rule; every deploy runs them and refuses the rule when one no longer holds. */
+  tests?: RuleTest[];
+}
+
+/** Given this record (lookups as nested objects: `{ "dealer": { "tier": "platform" } }`), the rule blocks it or lets it pass. */
+export interface RuleTest {
+  label?: Label;
+  record: Record<string, unknown>;
+  expect: 'error' | 'pass';
 }
 
 /** A group of fields on an object's form. */

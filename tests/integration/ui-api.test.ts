@@ -314,6 +314,21 @@ describe('POST /api/rules/try and /api/rules/preview (the studio rule builder\'s
     expect(await app.db.knex('qd_metadata_documents').count<{ n: string }[]>({ n: '*' })).toEqual(before);
   });
 
+  it("runs a rule's saved cases at deploy with the plugins' operators", async () => {
+    const creditCodeRule = (await get(admin, '/api/meta/validationRule/dealer_credit_code_check')).json() as Record<string, unknown>;
+    const tests = [
+      { record: { credit_code: '91350100M000100Y43' }, expect: 'pass' },
+      { record: { credit_code: '91350100M000100Y44' }, expect: 'error' },
+      { record: { credit_code: null }, expect: 'pass' },
+    ];
+    const res = await post('/api/meta/deploy', { documents: [{ ...creditCodeRule, tests }], dryRun: true });
+    expect(res.statusCode, res.body).toBe(200);
+    const flipped = tests.map((t) => ({ ...t, expect: t.expect === 'pass' ? 'error' : 'pass' }));
+    const refused = await post('/api/meta/deploy', { documents: [{ ...creditCodeRule, tests: flipped }], dryRun: true });
+    expect(refused.statusCode).toBe(422);
+    expect((refused.json() as { errors: { rule: string }[] }).errors.map((e) => e.rule)).toEqual(['rule_test_failed', 'rule_test_failed', 'rule_test_failed']);
+  });
+
   it('counts the existing records a rule would block, with the first ids, from the same evaluator', async () => {
     const platform = await app.db.knex('data.dealer').whereNull('deleted_at').where({ tier: 'platform' }).orderBy('id').pluck('id');
     const total = Number((await app.db.knex('data.dealer').whereNull('deleted_at').count<{ n: string }[]>({ n: '*' }))[0].n);
@@ -327,6 +342,9 @@ describe('POST /api/rules/try and /api/rules/preview (the studio rule builder\'s
     const bad = await post('/api/rules/preview', { rule: rule({ '==': [{ var: 'no_such_field' }, 1] }) }, 'en');
     expect(bad.statusCode).toBe(422);
     expect(JSON.stringify(bad.json())).toContain('no_such_field');
+    const wrongCase = await post('/api/rules/preview', { rule: { ...rule({ '==': [{ var: 'tier' }, 'platform'] }), tests: [{ record: { tier: 'level_1' }, expect: 'error' }] } }, 'en');
+    expect(wrongCase.statusCode).toBe(422);
+    expect(wrongCase.json()).toMatchObject({ errors: [{ field: 'validationRule:dealer_name_short/tests/0', rule: 'rule_test_failed' }] });
     const notARule = await post('/api/rules/try', { rule: { kind: 'layout' }, values: {} });
     expect(notARule.statusCode).toBe(400);
     const noValues = await post('/api/rules/try', { rule: rule({ '==': [1, 1] }) });

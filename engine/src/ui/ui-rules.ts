@@ -1,5 +1,5 @@
 /** An object's active validation rules for the browser's instant feedback, and whether the browser can run each. */
-import { STANDARD_OPERATORS } from '../../../metadata/src/check-validation-rule.ts';
+import { STANDARD_OPERATORS } from '../../../metadata/src/known-operators.ts';
 import { collectOperators, collectVars } from '../../../metadata/src/jsonlogic-vars.ts';
 import { STANDARD_LIBRARY } from '../../../metadata/src/operators/index.ts';
 import type { ValidationRuleDoc } from '../../../metadata/src/types.ts';

@@ -15,5 +15,15 @@ export const validationRuleSchema = {
     errorWhen: {},
     message: labelSchema,
     active: { type: 'boolean' },
+    tests: {
+      type: 'array',
+      maxItems: 50,
+      items: {
+        type: 'object',
+        required: ['record', 'expect'],
+        additionalProperties: false,
+        properties: { label: labelSchema, record: { type: 'object' }, expect: { enum: ['error', 'pass'] } },
+      },
+    },
   },
 } as const;
