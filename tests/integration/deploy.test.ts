@@ -88,6 +88,24 @@ describe('deploying metadata', () => {
     expect(await relfilenode('clinic')).toBe(before);
   });
 
+  it('marks the steps that scan or rewrite a large table as slow, with its estimated rows, and not on a small one', async () => {
+    const ledger = (staffType: string, extra: object = {}) => ({
+      ...clinic([], extra), name: 'ledger', fields: clinic().fields.map((f) => (f.name === 'staff' ? { ...f, type: staffType } : f)),
+    });
+    expect((await deploy(app, [ledger('integer')])).statusCode).toBe(200);
+    const change = [ledger('number', { indexes: [{ fields: ['staff'] }] })];
+    const small = await deploy(app, change, { dryRun: true });
+    expect(small.json().steps.filter((s: { risk?: unknown }) => s.risk)).toEqual([]);
+
+    await knex().raw(`INSERT INTO data.ledger (id, name, staff) SELECT gen_random_uuid(), 'l' || g, g FROM generate_series(1, 120000) g`);
+    await knex().raw('ANALYZE data.ledger');
+    const large = await deploy(app, change, { dryRun: true });
+    const risky = large.json().steps.filter((s: { risk?: unknown }) => s.risk) as { kind: string; risk: { level: string; rows: number; reason: { en: string } } }[];
+    expect(risky.map((s) => [s.kind, s.risk.level])).toEqual([['alter_type', 'slow'], ['add_index', 'slow']]);
+    expect(risky[0].risk.rows).toBeGreaterThan(100_000);
+    expect(risky[0].risk.reason.en).toContain('rewrites the whole table');
+  });
+
   it('widens a type with a USING cast, and refuses a lossy change unless forced', async () => {
     const withPhone = clinic([PHONE]);
     const staffAsNumber = { ...withPhone, fields: withPhone.fields.map((f) => (f.name === 'staff' ? { ...f, type: 'number' } : f)) };

@@ -12,6 +12,7 @@ import { planSchema, type PlanStep } from '../schema-sync/plan.ts';
 import { applyPlan, runAfterCommit } from './apply.ts';
 import { CandidateObjects, checkDocumentFilters } from './check-filters.ts';
 import { checkSchedules } from './check-schedules.ts';
+import { estimatedRows, stepRisk, type StepRisk } from './step-risk.ts';
 
 export const METADATA_CHANNEL = 'qudao_metadata';
 
@@ -41,6 +42,8 @@ export interface PublicStep {
   field?: string;
   description: Label;
   sql: string[];
+  /** A slow step on a large table, or one that drops data: what a designer warns of before confirming. */
+  risk?: StepRisk;
 }
 
 export interface DeployResult {
@@ -78,7 +81,8 @@ export async function deployOrThrow(ctx: DeployContext, request: DeployRequest):
     if (plan.impossible.length) throw new QudaoError('METADATA_INVALID', plan.impossible);
     if (plan.lossy.length && !request.force) throw new QudaoError('LOSSY_CHANGE', plan.lossy);
     const saves = changedDocuments(stored, candidate);
-    const steps = [...plan.steps, ...saves.map(saveStep)];
+    const rows = await estimatedRows(trx);
+    const steps = [...plan.steps, ...saves.map(saveStep)].map((step) => ({ ...step, risk: stepRisk(step.kind, step.object, rows) }));
     if (request.dryRun) return { applied: false, steps: steps.map(toPublic) };
     onStep = stepCounter(steps.length, request.progress);
     await applyPlan(trx, plan.steps, onStep);
@@ -176,10 +180,11 @@ function saveStep(doc: StoredDocument): PlanStep {
 
 const objectsOf = (docs: MetadataDoc[]) => docs.filter((d): d is ObjectDoc => d.kind === 'object');
 
-const toPublic = ({ kind, object, field, description, sql }: PlanStep): PublicStep => ({
+const toPublic = ({ kind, object, field, description, sql, risk }: PlanStep & { risk?: StepRisk }): PublicStep => ({
   kind,
   object,
   ...(field ? { field } : {}),
   description,
   sql,
+  ...(risk ? { risk } : {}),
 });

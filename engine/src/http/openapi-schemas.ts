@@ -125,7 +125,17 @@ function deployResultSchema(): JsonSchema {
   const step = {
     type: 'object',
     required: ['kind', 'description', 'sql'],
-    properties: { kind: { type: 'string' }, description: ref('Label'), sql: { type: 'array', items: { type: 'string' } } },
+    properties: {
+      kind: { type: 'string' },
+      description: ref('Label'),
+      sql: { type: 'array', items: { type: 'string' } },
+      risk: {
+        description: 'A step that scans or rewrites a large table (slow), or drops data (destructive)',
+        type: 'object',
+        required: ['level', 'rows', 'reason'],
+        properties: { level: { enum: ['slow', 'destructive'] }, rows: { type: 'integer' }, reason: ref('Label') },
+      },
+    },
   };
   return {
     type: 'object',
