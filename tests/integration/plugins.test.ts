@@ -92,6 +92,10 @@ describe('the example plugin', () => {
     // Installing again finds the table with its data: nothing was lost.
     await app.plugins.install(EXAMPLE, { ctx: ctx() });
     expect((await call('GET', '/api/records/note?count=true')).json().total).toBeGreaterThan(3);
+    const preview = await call('DELETE', '/api/plugins/example_notes?purge=true&confirm=example_notes&dryRun=true');
+    const purgeStep = (preview.json().steps as { kind: string; risk?: { level: string; reason: { en: string } } }[]).find((s) => s.kind === 'purge_table');
+    expect(purgeStep?.risk).toMatchObject({ level: 'destructive', reason: { en: 'Drops the table and all its data, for good' } });
+    expect(await tables()).toEqual(['note']);
     const purged = await call('DELETE', '/api/plugins/example_notes?purge=true&confirm=example_notes');
     expect(purged.statusCode, purged.body).toBe(200);
     expect(purged.json().steps.map((s: { kind: string }) => s.kind)).toContain('purge_table');

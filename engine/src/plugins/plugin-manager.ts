@@ -2,6 +2,7 @@ import type { Knex } from 'knex';
 import semver from 'semver';
 import type { DocKind, Label, MetadataDoc } from '../../../metadata/src/types.ts';
 import { deployOrThrow, type AppliedDeploy, type DeployContext, type DeployResult, type PublicStep } from '../deploy/deploy.ts';
+import { estimatedRows, stepRisk } from '../deploy/step-risk.ts';
 import { QudaoError } from '../errors/catalog.ts';
 import type { WriteContext } from '../records/audit.ts';
 import type { RecordService } from '../records/record-service.ts';
@@ -146,7 +147,7 @@ export class PluginManager {
         await options.inTransaction?.(trx, applied);
       },
     });
-    if (options.purge) result.steps.push(...purgeSteps(this.deps.knex, objects));
+    if (options.purge) result.steps.push(...purgeSteps(this.deps.knex, objects, await estimatedRows(this.deps.knex)));
     if (result.applied) await this.deps.afterChange();
     return { ...result, plugin: { name, version: current.version } };
   }
@@ -234,11 +235,12 @@ async function purgeTables(trx: Knex.Transaction, objects: string[]): Promise<vo
   if (objects.length) await trx('qd_schema_fields').whereIn('object', objects).delete();
 }
 
-function purgeSteps(knex: Knex, objects: string[]): PublicStep[] {
+function purgeSteps(knex: Knex, objects: string[], rows: ReadonlyMap<string, number>): PublicStep[] {
   return objects.map((object) => ({
     kind: 'purge_table' as const,
     object,
     description: { 'zh-CN': `删除表 ${tableName(object)} 及其全部数据`, en: `Drop table ${tableName(object)} and all its data` },
     sql: [purgeSql(knex, object)],
+    risk: stepRisk('purge_table', object, rows),
   }));
 }
