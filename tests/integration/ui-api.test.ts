@@ -1,7 +1,7 @@
 /**
- * Issue 7, the engine side of the web app: `/api/ui/*` (the app shell, an object's metadata cut to the user,
- * regions), form checks without a write, global search and the xlsx export, with the medical-device pack and its
- * demo logins.
+ * The engine side of the web apps, with the medical-device pack and its demo logins. runtime-ui: `/api/ui/*` (the app
+ * shell, an object's metadata cut to the user, regions), form checks without a write, global search and the xlsx
+ * export. The studio: a field's usages, a rule tried and previewed before it deploys, and a rule's saved cases.
  */
 import ExcelJS from 'exceljs';
 import fc from 'fast-check';
