@@ -16,7 +16,7 @@ let app: TestApp;
 type Caller = { headers: Record<string, string> };
 const users: Record<string, Caller> = {};
 
-const request = (who: Caller, method: 'GET' | 'POST', url: string, payload?: unknown, language = 'zh-CN') =>
+const request = (who: Caller, method: 'GET' | 'POST' | 'PUT', url: string, payload?: unknown, language = 'zh-CN') =>
   app.server.inject({ method, url, payload: payload as object, headers: { ...who.headers, 'accept-language': language } });
 const get = (who: Caller, url: string) => request(who, 'GET', url);
 const admin: Caller = { headers: {} };
@@ -351,5 +351,44 @@ describe('POST /api/rules/try and /api/rules/preview (the studio rule builder\'s
     expect(noValues.json()).toMatchObject({ errors: [{ field: 'values' }] });
     const manager = await request(users['channel.manager'], 'POST', '/api/rules/preview', { rule: rule({ '==': [1, 1] }) });
     expect(manager.statusCode).toBe(403);
+  });
+});
+
+describe('POST /api/meta/:kind/:name/rollback (the studio history\'s one click)', () => {
+  const rule = (tiers: string[]) => ({
+    kind: 'validationRule', name: 'dealer_tier_closed', object: 'dealer', field: 'tier',
+    errorWhen: { in: [{ var: 'tier' }, tiers] }, message: { 'zh-CN': '暂不接收此层级', en: 'This tier is closed for now' },
+  });
+  const goodCreditCode = '91110108MA01ABCD1' + creditCodeCheckCharacter('91110108MA01ABCD1');
+  const rollback = (version: number, extra: object = {}) => request(admin, 'POST', '/api/meta/validationRule/dealer_tier_closed/rollback', { version, ...extra });
+  const formRules = async () => ((await get(admin, '/api/ui/objects/dealer')).json() as UiObject).rules.filter((r) => r.name === 'dealer_tier_closed');
+  const refuses = async (tier: string) =>
+    ((await request(admin, 'POST', '/api/records/dealer/validate', { values: { name: '规则回滚测试', credit_code: goodCreditCode, tier } })).json() as { problems: { rule: string }[] }).problems.some((p) => p.rule === 'dealer_tier_closed');
+
+  it('brings back an earlier version, and version 0 removes a rule the custom layer added, from the form at once', async () => {
+    const first = await request(admin, 'PUT', '/api/meta/validationRule/dealer_tier_closed', rule(['platform']));
+    expect(first.statusCode, first.body).toBe(200);
+    expect((await request(admin, 'PUT', '/api/meta/validationRule/dealer_tier_closed', rule(['platform', 'level_1']))).statusCode).toBe(200);
+    expect(await refuses('level_1')).toBe(true);
+
+    const preview = await rollback(1, { dryRun: true });
+    expect(preview.json()).toMatchObject({ applied: false });
+    expect(await refuses('level_1')).toBe(true);
+    expect((await rollback(1)).json()).toMatchObject({ applied: true });
+    expect(await refuses('level_1')).toBe(false);
+    expect(await refuses('platform')).toBe(true);
+
+    expect((await rollback(0)).statusCode).toBe(200);
+    expect(await formRules()).toEqual([]);
+    expect(await refuses('platform')).toBe(false);
+    const versions = ((await get(admin, '/api/meta/validationRule/dealer_tier_closed/history')).json() as { data: { version: number; deleted: boolean }[] }).data;
+    expect(versions.map((v) => [v.version, v.deleted])).toEqual([[4, true], [3, false], [2, false], [1, false]]);
+  });
+
+  it('refuses a version that never was, naming it', async () => {
+    const res = await request(admin, 'POST', '/api/meta/object/dealer/rollback', { version: 99 });
+    expect(res.statusCode).toBe(404);
+    expect(res.json()).toMatchObject({ errors: [{ field: 'version', rule: 'unknown_version' }] });
+    expect((await request(admin, 'POST', '/api/meta/object/dealer/rollback', { version: 'one' })).statusCode).toBe(400);
   });
 });

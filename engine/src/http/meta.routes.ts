@@ -111,6 +111,29 @@ export function registerMetaRoutes(
     return deploy(request, { documents: [], remove: [{ kind, name: request.params.name }], dryRun: flag(request.query.dryRun) }, label);
   });
 
+  /**
+   * The custom layer's document as it was at `version` (0: before the first customization, i.e. none): its body
+   * deployed again, or the document removed when that version was a deletion. Plugins own the base layer.
+   */
+  app.post<{ Params: DocParams; Body: { version?: unknown; dryRun?: boolean; force?: boolean } }>('/api/meta/:kind/:name/rollback', deployRight, async (request) => {
+    const kind = assertKind(request.params.kind);
+    const { name } = request.params;
+    const { version, dryRun, force } = request.body ?? {};
+    if (typeof version !== 'number' || !Number.isInteger(version) || version < 0) {
+      throw new QudaoError('BAD_REQUEST', [{ field: 'version', rule: 'type', message: { 'zh-CN': 'version 须为非负整数', en: 'version must be a non-negative integer' } }]);
+    }
+    const custom = (await deployContext.store.history(kind, name)).filter((d) => d.layer === 'custom');
+    const target = version === 0 ? undefined : custom.find((d) => d.version === version);
+    if (version !== 0 && !target) {
+      throw new QudaoError('DOCUMENT_NOT_FOUND', [{ field: 'version', rule: 'unknown_version', message: { 'zh-CN': `${kind}:${name} 的自定义层没有第 ${version} 版`, en: `${kind}:${name} has no custom-layer version ${version}` } }]);
+    }
+    const label = { 'zh-CN': `回滚 ${kind}:${name} 到第 ${version} 版`, en: `Roll ${kind}:${name} back to version ${version}` };
+    const common = { dryRun: dryRun === true, force: force === true };
+    return target?.body && !target.deleted
+      ? deploy(request, { ...common, documents: [target.body] }, label)
+      : deploy(request, { ...common, documents: [], remove: custom[0] && !custom[0].deleted ? [{ kind, name, layer: 'custom' }] : [] }, label);
+  });
+
   app.post<{ Body: DeployBody }>('/api/meta/deploy', deployRight, async (request) => {
     const body = request.body ?? {};
     const count = Array.isArray(body.documents) ? body.documents.length : 0;

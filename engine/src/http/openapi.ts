@@ -163,6 +163,20 @@ function platformPaths(): Record<string, JsonSchema> {
         responses: { '200': ok('The versions', dataOf({ type: 'object' })), '404': problem('No such document') },
       }),
     },
+    '/api/meta/{kind}/{name}/rollback': {
+      parameters: paramRefs('kind', 'name'),
+      post: op('rollbackMetadata', "Deploy the custom layer's document as it was at a version (0: remove the customization)", 'Metadata', {
+        requestBody: body({
+          type: 'object', required: ['version'],
+          properties: { version: { type: 'integer', minimum: 0 }, dryRun: { type: 'boolean' }, force: { type: 'boolean' } },
+        }),
+        responses: {
+          '200': ok('The plan, and whether it was applied', ref('DeployResult')),
+          '404': problem('No such version'),
+          '422': problem('That version no longer fits the other documents'),
+        },
+      }),
+    },
     '/api/meta/object/{name}/fields/{field}/usages': {
       parameters: [...paramRefs('name'), { name: 'field', in: 'path', required: true, schema: { type: 'string', pattern: NAME_PATTERN.source } }],
       get: op('fieldUsages', 'Where a field is named: expressions, indexes, rollups, rules, layouts, permission sets, sharing rules, templates, workflows, automations', 'Metadata', {
