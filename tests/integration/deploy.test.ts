@@ -106,6 +106,15 @@ describe('deploying metadata', () => {
     expect(risky[0].risk.reason.en).toContain('rewrites the whole table');
   });
 
+  it('adds the first field to an object deployed with none', async () => {
+    const empty = { ...clinic(), name: 'bare', fields: [] };
+    expect((await deploy(app, [empty])).statusCode).toBe(200);
+    const res = await deploy(app, [{ ...empty, fields: [PHONE] }]);
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json().steps.map((s: { kind: string }) => s.kind)).toEqual(['add_column', 'save_document']);
+    expect(await columnType('bare', 'phone')).toBe('text');
+  });
+
   it('widens a type with a USING cast, and refuses a lossy change unless forced', async () => {
     const withPhone = clinic([PHONE]);
     const staffAsNumber = { ...withPhone, fields: withPhone.fields.map((f) => (f.name === 'staff' ? { ...f, type: 'number' } : f)) };

@@ -21,7 +21,9 @@ export async function loadPhysicalState(db: Knex | Knex.Transaction): Promise<Ph
     `SELECT c.conname FROM pg_constraint c JOIN pg_namespace n ON n.oid = c.connamespace WHERE n.nspname = ?`,
     [DATA_SCHEMA],
   );
-  const tables = new Map<string, Map<string, PhysicalColumn>>();
+  // A table made for an object with no fields yet has no column rows, and is a table all the same.
+  const existing = await db('information_schema.tables').select('table_name').where({ table_schema: DATA_SCHEMA, table_type: 'BASE TABLE' });
+  const tables = new Map<string, Map<string, PhysicalColumn>>(existing.map((r: { table_name: string }) => [r.table_name, new Map()]));
   for (const row of columns) {
     const table = tables.get(row.object) ?? new Map<string, PhysicalColumn>();
     table.set(row.field, { columnType: row.column_type, removed: row.removed_at !== null });
