@@ -25,6 +25,13 @@ export const WEB_APPS: WebApp[] = [
     outDir: 'runtime-ui/dist',
     sources: ['runtime-ui/src', 'runtime-ui/index.html', 'runtime-ui/vite.config.ts', 'metadata/src', 'metadata/data', 'package-lock.json'],
   },
+  {
+    name: 'studio',
+    config: 'studio/vite.config.ts',
+    outDir: 'studio/dist',
+    // The studio shares runtime-ui's API client, i18n setup, login page and language switch.
+    sources: ['studio/src', 'studio/index.html', 'studio/vite.config.ts', 'runtime-ui/src', 'metadata/src', 'package-lock.json'],
+  },
 ];
 
 const STAMP = '.source-hash';
@@ -45,10 +52,32 @@ function sourceHash(app: WebApp): string {
   return hash.digest('hex');
 }
 
-export async function buildWebApp(app: WebApp): Promise<void> {
-  await build({ configFile: path.join(ROOT, app.config), logLevel: 'warn' });
+async function buildWebApp(app: WebApp): Promise<void> {
+  await build({ configFile: path.join(ROOT, app.config), logLevel: 'warn', mode: 'production' });
   precompress(path.join(ROOT, app.outDir, 'assets'));
   fs.writeFileSync(path.join(ROOT, app.outDir, STAMP), sourceHash(app));
+}
+
+/**
+ * Vite keeps a NODE_ENV it finds set, and vitest sets it to `test`: the apps would be built with development React
+ * and antd (slower, and warning in the console). Production for the build, the caller's value restored after.
+ */
+async function asProduction<T>(work: () => Promise<T>): Promise<T> {
+  const previous = process.env.NODE_ENV;
+  process.env.NODE_ENV = 'production';
+  try {
+    return await work();
+  } finally {
+    if (previous === undefined) delete process.env.NODE_ENV;
+    else process.env.NODE_ENV = previous;
+  }
+}
+
+/** Builds every app, one after another. */
+export function buildAllWebApps(): Promise<void> {
+  return asProduction(async () => {
+    for (const app of WEB_APPS) await buildWebApp(app);
+  });
 }
 
 const COMPRESSIBLE = /\.(js|css|json|svg)$/;
@@ -64,20 +93,22 @@ function precompress(dir: string): void {
 }
 
 /** Builds each app whose sources differ from its last build; answers the names it built. */
-export async function buildStaleWebApps(): Promise<string[]> {
-  const built: string[] = [];
-  for (const app of WEB_APPS) {
-    const stamp = path.join(ROOT, app.outDir, STAMP);
-    if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === sourceHash(app)) continue;
-    await buildWebApp(app);
-    built.push(app.name);
-  }
-  return built;
+export function buildStaleWebApps(): Promise<string[]> {
+  return asProduction(async () => {
+    const built: string[] = [];
+    for (const app of WEB_APPS) {
+      const stamp = path.join(ROOT, app.outDir, STAMP);
+      if (fs.existsSync(stamp) && fs.readFileSync(stamp, 'utf8') === sourceHash(app)) continue;
+      await buildWebApp(app);
+      built.push(app.name);
+    }
+    return built;
+  });
 }
 
 if (process.argv[1] === import.meta.filename) {
   const always = process.argv.includes('--always');
   const started = Date.now();
-  const built = always ? (await Promise.all(WEB_APPS.map(buildWebApp)), WEB_APPS.map((a) => a.name)) : await buildStaleWebApps();
+  const built = always ? (await buildAllWebApps(), WEB_APPS.map((a) => a.name)) : await buildStaleWebApps();
   if (built.length) console.log(`built ${built.join(', ')} in ${((Date.now() - started) / 1000).toFixed(1)} s`);
 }

@@ -2,7 +2,7 @@
 import { GlobalOutlined } from '@ant-design/icons';
 import { Button, Dropdown } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { changeLanguage, currentLanguage, LANGUAGES, type Language } from '../i18n/index.ts';
+import { changeLanguage, currentLanguage, LANGUAGES, type Language } from '../i18n/setup.ts';
 
 export function LanguageSwitch({ compact = false }: { compact?: boolean }) {
   const { t } = useTranslation('shell');

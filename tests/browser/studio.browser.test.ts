@@ -1,0 +1,201 @@
+/**
+ * The studio in Chromium, on the product as `npm start` brings it up: an admin signs in at /studio/, makes an object
+ * with a text, a number, a date, a picklist and a lookup field, each saved through the confirmed deploy plan; the
+ * API and the end-user form then show them; one change is rolled back from the history. A user without the
+ * `deploy` right gets the 403 page. Screenshots of each screen go to tests/browser/screenshots/studio-*.png.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { ObjectDoc } from '../../metadata/src/types.ts';
+import { collectPageErrors, launchChromium } from '../helpers/browser.ts';
+import { startDemoApp, type DemoApp } from '../helpers/demo-app.ts';
+
+const SCREENSHOTS = path.resolve(import.meta.dirname, 'screenshots');
+const OBJECT = 'demo_unit_request';
+
+let demo: DemoApp;
+let browser: Browser;
+const contexts: BrowserContext[] = [];
+
+/** Chromium logs every 4xx a fetch gets: the 401 before a login, and the 403 of a user without the right. */
+const unexpected = (errors: string[]) => errors.filter((error) => !/status of 4\d\d/.test(error));
+
+async function newPage(): Promise<{ page: Page; errors: string[] }> {
+  const context = await browser.newContext({ baseURL: demo.url, viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
+  contexts.push(context);
+  const page = await context.newPage();
+  return { page, errors: collectPageErrors(page) };
+}
+
+async function logIn(page: Page, username: string, password: string): Promise<void> {
+  await page.goto('/studio/');
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+async function shoot(page: Page, name: string): Promise<void> {
+  fs.mkdirSync(SCREENSHOTS, { recursive: true });
+  await page.waitForLoadState('networkidle');
+  await page.waitForTimeout(400); // antd's open and close animations
+  await page.screenshot({ path: path.join(SCREENSHOTS, `studio-${name}.png`), fullPage: true });
+}
+
+async function switchLanguage(page: Page, language: 'zh-CN' | 'en'): Promise<void> {
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId(`language-${language}`).click();
+}
+
+/** Picks the first option of an antd Select whose label contains `text`. */
+async function choose(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-item-option-active').filter({ hasText: text }).waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Confirms the deploy plan that a save shows, and waits for it to close. */
+async function confirmPlan(page: Page, shot?: string): Promise<void> {
+  const plan = page.getByTestId('deploy-plan');
+  await plan.waitFor();
+  if (shot) {
+    await plan.locator('.ant-collapse-header').first().click();
+    await plan.getByTestId('plan-step-sql').first().waitFor();
+    await shoot(page, shot);
+  }
+  await page.getByTestId('plan-confirm').click();
+  await page.getByTestId('deploy-plan').waitFor({ state: 'detached' });
+}
+
+interface NewField {
+  name: string;
+  type: string;
+  zh: string;
+  en: string;
+  fill?: (page: Page) => Promise<void>;
+}
+
+async function addField(page: Page, field: NewField, shot?: string): Promise<void> {
+  await page.getByTestId('add-field').click();
+  await page.getByTestId('field-name').fill(field.name);
+  await choose(page, 'field-type', `(${field.type})`);
+  await page.getByTestId('field-label-zh').fill(field.zh);
+  await page.getByTestId('field-label-en').fill(field.en);
+  await field.fill?.(page);
+  if (shot) await shoot(page, shot);
+  await page.getByTestId('field-save').click();
+  await confirmPlan(page);
+  await page.getByTestId(`field-row-${field.name}`).waitFor();
+}
+
+const FIELDS: NewField[] = [
+  { name: 'applicant', type: 'text', zh: '申请人', en: 'Applicant', fill: (page) => page.getByTestId('field-required').check() },
+  { name: 'quantity', type: 'integer', zh: '数量', en: 'Quantity', fill: (page) => page.locator('input[data-testid="field-min"], [data-testid="field-min"] input').fill('1') },
+  { name: 'needed_by', type: 'date', zh: '需用日期', en: 'Needed by' },
+  {
+    name: 'purpose', type: 'picklist', zh: '用途', en: 'Purpose',
+    fill: async (page) => {
+      for (const [i, [value, zh, en]] of [['demo', '演示', 'Demo'], ['trial', '试用', 'Trial']].entries()) {
+        await page.getByTestId('option-add').click();
+        await page.getByTestId(`option-${i}-value`).fill(value);
+        await page.getByTestId(`option-${i}-zh`).fill(zh);
+        await page.getByTestId(`option-${i}-en`).fill(en);
+      }
+    },
+  },
+  { name: 'product', type: 'lookup', zh: '样机产品', en: 'Product', fill: (page) => choose(page, 'field-target', '(product)') },
+];
+
+async function deployedObject(): Promise<ObjectDoc> {
+  const response = await demo.app.server.inject({ method: 'GET', url: `/api/meta/object/${OBJECT}` });
+  expect(response.statusCode, response.body).toBe(200);
+  return response.json() as ObjectDoc;
+}
+
+const visibleFields = (object: ObjectDoc) => object.fields.filter((f) => !f.removed).map((f) => f.name);
+
+beforeAll(async () => {
+  demo = await startDemoApp({ relayOutbox: false });
+  browser = await launchChromium();
+}, 300_000);
+
+afterAll(async () => {
+  for (const context of contexts) await context.close().catch(() => undefined);
+  await browser?.close();
+  await demo?.app.dispose();
+});
+
+describe('the studio', () => {
+  it('lets an admin design an object through confirmed deploy plans, shows it in the app, and rolls a change back', async () => {
+    const { page, errors } = await newPage();
+    await logIn(page, 'admin', demo.app.firstAdminPassword!.password);
+    await page.getByTestId('object-link-dealer').waitFor();
+    await shoot(page, 'objects');
+    await switchLanguage(page, 'en');
+    await expect.poll(() => page.getByTestId('objects-page').locator('h3').textContent()).toBe('Objects');
+    await shoot(page, 'objects-en');
+    await switchLanguage(page, 'zh-CN');
+
+    await page.getByTestId('new-object').click();
+    await page.getByTestId('object-name').fill(OBJECT);
+    await page.getByTestId('object-label-zh').fill('样机申请');
+    await page.getByTestId('object-label-en').fill('Demo unit request');
+    await page.getByTestId('new-object-save').click();
+    await confirmPlan(page, 'deploy-plan');
+    await page.waitForURL(new RegExp(`/studio/objects/${OBJECT}$`));
+    expect(await page.getByTestId('object-title').textContent()).toBe('样机申请');
+
+    for (const field of FIELDS.slice(0, 4)) await addField(page, field, field.type === 'picklist' ? 'field-drawer' : undefined);
+    await page.getByTestId('edit-field-applicant').click();
+    expect(await page.getByTestId('field-label-zh').inputValue()).toBe('申请人');
+    await page.locator('input[data-testid="field-max-length"], [data-testid="field-max-length"] input').fill('50');
+    await page.getByTestId('field-help-zh').fill('申请样机的销售代表');
+    await shoot(page, 'edit-field');
+    await page.getByTestId('field-save').click();
+    await confirmPlan(page);
+    await addField(page, FIELDS[4]);
+    await shoot(page, 'object');
+
+    const deployed = await deployedObject();
+    expect(visibleFields(deployed)).toEqual(['name', ...FIELDS.map((f) => f.name)]);
+    const byName = new Map(deployed.fields.map((f) => [f.name, f]));
+    expect(byName.get('applicant')).toMatchObject({
+      type: 'text', required: true, maxLength: 50, label: { 'zh-CN': '申请人', en: 'Applicant' }, description: { 'zh-CN': '申请样机的销售代表' },
+    });
+    expect(byName.get('quantity')).toMatchObject({ type: 'integer', min: 1 });
+    expect(byName.get('purpose')!.options!.map((o) => o.value)).toEqual(['demo', 'trial']);
+    expect(byName.get('product')).toMatchObject({ type: 'lookup', target: 'product' });
+
+    await page.goto(`/o/${OBJECT}/new`);
+    const form = page.getByTestId('record-form');
+    await form.waitFor();
+    for (const field of FIELDS) await expect.poll(() => form.textContent()).toContain(field.zh);
+
+    await page.goto(`/studio/objects/${OBJECT}`);
+    await page.getByTestId('tab-history').click();
+    // Version 1 is the object with its title field, then one per save: version 6 is the object before the lookup.
+    await page.getByTestId('history-diff-6').click();
+    await page.getByTestId('history-diff').getByText('fields.product').waitFor();
+    await shoot(page, 'history-diff');
+    await page.keyboard.press('Escape');
+    await page.getByTestId('history-diff').waitFor({ state: 'detached' });
+    await shoot(page, 'history');
+    await page.getByTestId('history-rollback-6').click();
+    await confirmPlan(page, 'rollback-plan');
+    await expect.poll(async () => visibleFields(await deployedObject()), { timeout: 10_000 }).toEqual(['name', ...FIELDS.slice(0, 4).map((f) => f.name)]);
+    await page.getByTestId('tab-fields').click();
+    await expect.poll(() => page.getByTestId('field-row-product').count()).toBe(0);
+    expect(unexpected(errors)).toEqual([]);
+  });
+
+  it('shows a user without the deploy right the 403 page', async () => {
+    const { page, errors } = await newPage();
+    await logIn(page, 'channel.manager', demo.password);
+    await page.getByTestId('studio-forbidden').waitFor();
+    expect(await page.getByTestId('studio-layout').count()).toBe(0);
+    await shoot(page, 'forbidden');
+    expect(unexpected(errors)).toEqual([]);
+  });
+});
