@@ -190,6 +190,20 @@ describe('the studio', () => {
     expect(unexpected(errors)).toEqual([]);
   });
 
+  it("shows, before a plugin field is edited, the pack's rule, layout and permission sets that name it", async () => {
+    const { page, errors } = await newPage();
+    await logIn(page, 'admin', demo.app.firstAdminPassword!.password);
+    await page.getByTestId('object-link-dealer').click();
+    await page.getByTestId('edit-field-credit_code').click();
+    await page.getByTestId('field-usages').waitFor();
+    const uses = await page.getByTestId('field-usage').allTextContents();
+    expect(uses.some((u) => u.includes('校验规则') && u.includes('dealer_credit_code_check'))).toBe(true);
+    expect(uses.some((u) => u.includes('布局') && u.includes('dealer_layout'))).toBe(true);
+    expect(uses.some((u) => u.includes('权限集') && u.includes('portal_dealer'))).toBe(true);
+    await shoot(page, 'field-usages');
+    expect(unexpected(errors)).toEqual([]);
+  });
+
   it('shows a user without the deploy right the 403 page', async () => {
     const { page, errors } = await newPage();
     await logIn(page, 'channel.manager', demo.password);

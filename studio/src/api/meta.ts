@@ -3,6 +3,7 @@
  * PUT writes the custom layer): the whole object for one the admin made, only the admin's overrides over a plugin's.
  */
 import { api } from '../../../runtime-ui/src/api/client.ts';
+import type { FieldUsage } from '../../../metadata/src/field-usages.ts';
 import type { FieldDef, Label, Layer, ObjectDoc } from '../../../metadata/src/types.ts';
 
 /** What a step may cost, when the engine expects it to: slow on a large table, or losing data. */
@@ -42,6 +43,10 @@ export interface DocumentVersion {
 export const listObjects = () => api<{ data: ObjectDoc[] }>('/api/meta/object').then((answer) => answer.data);
 
 export const getObject = (name: string) => api<ObjectDoc>(`/api/meta/object/${encodeURIComponent(name)}`);
+
+/** The documents that name a field, each with a JSON pointer to the place. */
+export const fieldUsages = (object: string, field: string) =>
+  api<{ data: FieldUsage[] }>(`/api/meta/object/${encodeURIComponent(object)}/fields/${encodeURIComponent(field)}/usages`).then((answer) => answer.data);
 
 export const objectHistory = (name: string) =>
   api<{ data: DocumentVersion[] }>(`/api/meta/object/${encodeURIComponent(name)}/history`).then((answer) => answer.data);

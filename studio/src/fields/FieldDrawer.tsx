@@ -6,6 +6,7 @@ import { FIELD_TYPES, type FieldDef } from '../../../metadata/src/types.ts';
 import { FormProblems } from '../deploy/FormProblems.tsx';
 import { markFormErrors, problemsOf, type Problems } from '../deploy/problems.ts';
 import { FIELD_FORM_KEYS, fieldTraits, toFieldDef, toFormValues, type FieldValues } from './field-form.ts';
+import { FieldUsages } from './FieldUsages.tsx';
 import { TypeOptions } from './TypeOptions.tsx';
 import { DefaultInput } from './DefaultInput.tsx';
 
@@ -13,6 +14,7 @@ const NAME = /^[a-z][a-z0-9_]{0,47}$/;
 
 interface Props {
   open: boolean;
+  object: string;
   /** The field being edited; none for a new one. */
   field?: FieldDef;
   indexed: boolean;
@@ -20,7 +22,7 @@ interface Props {
   onClose: () => void;
 }
 
-export function FieldDrawer({ open, field, indexed, onSave, onClose }: Props) {
+export function FieldDrawer({ open, object, field, indexed, onSave, onClose }: Props) {
   const { t } = useTranslation('objects');
   const [form] = Form.useForm<FieldValues>();
   const type = Form.useWatch('type', form);
@@ -59,6 +61,7 @@ export function FieldDrawer({ open, field, indexed, onSave, onClose }: Props) {
       extra={<Space><Button onClick={onClose}>{t('cancel')}</Button><Button type="primary" loading={busy} onClick={() => form.submit()} data-testid="field-save">{t('save')}</Button></Space>}
     >
       <FormProblems problems={problems} />
+      {field && <div style={{ marginBottom: 16 }}><FieldUsages object={object} field={field.name} /></div>}
       <Form<FieldValues> form={form} layout="vertical" onFinish={submit} data-testid="field-form">
         <Form.Item name="name" label={t('field.name')} extra={t('form.nameHelp')} rules={[required, { pattern: NAME, message: t('form.nameHelp') }]}>
           <Input disabled={!!field} data-testid="field-name" />

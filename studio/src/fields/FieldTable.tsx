@@ -46,6 +46,7 @@ export function FieldTable({ object, onSave }: Props) {
       />
       <FieldDrawer
         open={drawer !== null}
+        object={object.name}
         field={drawer?.field}
         indexed={drawer?.field ? hasOwnIndex(object, drawer.field.name) : false}
         onSave={onSave}

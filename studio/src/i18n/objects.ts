@@ -56,6 +56,15 @@ export const objects = {
       rollupField: '汇总字段',
       badJson: '不是有效的 JSON',
     },
+    usages: {
+      title: '有 {{count}} 处元数据使用此字段，修改前请确认：',
+      none: '没有其他元数据使用此字段',
+      failed: '无法读取此字段的使用情况',
+      kinds: {
+        object: '对象', validationRule: '校验规则', layout: '布局', permissionSet: '权限集', sharingRule: '共享规则',
+        template: '模板', workflow: '审批流程', automation: '自动化', role: '角色',
+      },
+    },
     types: {
       text: '文本', long_text: '长文本', rich_text: '富文本', number: '数字', integer: '整数', money: '金额', percent: '百分比',
       boolean: '是/否', date: '日期', datetime: '日期时间', picklist: '选项列表', multi_picklist: '多选列表', lookup: '查找',
@@ -118,6 +127,15 @@ export const objects = {
       aggregate: 'Aggregate',
       rollupField: 'Field to aggregate',
       badJson: 'Not valid JSON',
+    },
+    usages: {
+      title: 'This field is named in {{count}} places of the metadata; check them before changing it:',
+      none: 'No other metadata names this field',
+      failed: "Could not read where this field is used",
+      kinds: {
+        object: 'Object', validationRule: 'Validation rule', layout: 'Layout', permissionSet: 'Permission set', sharingRule: 'Sharing rule',
+        template: 'Template', workflow: 'Workflow', automation: 'Automation', role: 'Role',
+      },
     },
     types: {
       text: 'Text', long_text: 'Long text', rich_text: 'Rich text', number: 'Number', integer: 'Integer', money: 'Money', percent: 'Percent',
