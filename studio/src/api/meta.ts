@@ -44,6 +44,10 @@ export const listObjects = () => api<{ data: ObjectDoc[] }>('/api/meta/object').
 
 export const getObject = (name: string) => api<ObjectDoc>(`/api/meta/object/${encodeURIComponent(name)}`);
 
+/** The custom layer's document as it was at `version` deployed again (a deletion, or version 0, removes it). */
+export const rollbackObject = (name: string, version: number, dryRun: boolean) =>
+  api<DeployAnswer>(`/api/meta/object/${encodeURIComponent(name)}/rollback`, { method: 'POST', body: { version, dryRun } });
+
 /** The documents that name a field, each with a JSON pointer to the place. */
 export const fieldUsages = (object: string, field: string) =>
   api<{ data: FieldUsage[] }>(`/api/meta/object/${encodeURIComponent(object)}/fields/${encodeURIComponent(field)}/usages`).then((answer) => answer.data);

@@ -1,19 +1,21 @@
 /**
  * Every studio save: a dry run first (a refusal throws, for the form to show), then the plan in a modal, and the real
- * deploy only when the admin confirms. `deploy` answers whether it was deployed.
+ * deploy only when the admin confirms. `deploy` takes a document to PUT, or any change that can be dry-run (a roll
+ * back), and answers whether it was deployed.
  */
 import { useState } from 'react';
 import { App } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
 import type { ObjectDoc } from '../../../metadata/src/types.ts';
-import { putObject, type PlanStep } from '../api/meta.ts';
+import { putObject, type DeployAnswer, type PlanStep } from '../api/meta.ts';
 import { PlanModal } from './PlanModal.tsx';
 
 type Doc = Partial<ObjectDoc> & { name: string };
+type Change = (dryRun: boolean) => Promise<DeployAnswer>;
 
 interface Pending {
-  doc: Doc;
+  change: Change;
   steps: PlanStep[];
   resolve: (deployed: boolean) => void;
   reject: (error: unknown) => void;
@@ -26,20 +28,21 @@ export function useDeploy() {
   const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const deploy = async (doc: Doc): Promise<boolean> => {
-    const plan = await putObject(doc, true);
+  const deploy = async (what: Doc | Change): Promise<boolean> => {
+    const change: Change = typeof what === 'function' ? what : (dryRun) => putObject(what, dryRun);
+    const plan = await change(true);
     if (!plan.steps.length) {
       void message.info(t('nothingToChange'));
       return false;
     }
-    return new Promise<boolean>((resolve, reject) => setPending({ doc, steps: plan.steps, resolve, reject }));
+    return new Promise<boolean>((resolve, reject) => setPending({ change, steps: plan.steps, resolve, reject }));
   };
 
   const confirm = async () => {
     if (!pending) return;
     setBusy(true);
     try {
-      await putObject(pending.doc, false);
+      await pending.change(false);
       await queryClient.invalidateQueries({ queryKey: ['meta'] });
       void message.success(t('deployed'));
       pending.resolve(true);

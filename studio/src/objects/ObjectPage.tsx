@@ -3,7 +3,7 @@ import { App, Alert, Breadcrumb, Space, Spin, Tabs, Tag, Typography } from 'antd
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { FieldDef } from '../../../metadata/src/types.ts';
-import { customDocument, latestByLayer, withField, type DocumentVersion } from '../api/meta.ts';
+import { customDocument, latestByLayer, rollbackObject, withField, type DocumentVersion } from '../api/meta.ts';
 import { useDeploy } from '../deploy/use-deploy.tsx';
 import { problemsOf } from '../deploy/problems.ts';
 import { FieldTable } from '../fields/FieldTable.tsx';
@@ -27,7 +27,7 @@ export function ObjectPage() {
   const saveField = (field: FieldDef, indexed: boolean) => deploy(withField(customDocument(name, versions), field, indexed));
   const rollback = async (version: DocumentVersion) => {
     try {
-      await deploy({ ...version.body, name });
+      await deploy((dryRun) => rollbackObject(name, version.version, dryRun));
     } catch (error) {
       void message.error(problemsOf(error).message);
     }
