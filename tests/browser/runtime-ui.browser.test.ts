@@ -5,20 +5,10 @@
  * pages at desktop and phone width in tests/browser/screenshots/ for review.
  */
 import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import { creditCodeCheckCharacter } from '../../plugins/medical_dms/lib/uscc.ts';
-import { collectPageErrors, launchChromium } from '../helpers/browser.ts';
-import { startDemoApp, type DemoApp } from '../helpers/demo-app.ts';
-
-const SCREENSHOTS = path.resolve(import.meta.dirname, 'screenshots');
-const DESKTOP = { width: 1366, height: 900 };
-const PHONE = { width: 390, height: 844 };
-
-let demo: DemoApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
+import { DESKTOP, PHONE, SCREENSHOTS, unexpected, webAppSuite } from '../helpers/web-app-suite.ts';
 
 /** The one-step review the test deploys, as an admin would: compliance approves a dealer, which then moves to evaluating. */
 const dealerReview = {
@@ -37,26 +27,24 @@ const dealerReview = {
   ],
 };
 
-/** Chromium logs every 4xx a fetch gets: the 401 before a login, and the 404s and 422s these tests provoke. */
-const unexpected = (errors: string[]) => errors.filter((error) => !/status of 4\d\d/.test(error));
-
 const creditCode = (first17: string) => first17 + creditCodeCheckCharacter(first17);
 const wrongCheck = (first17: string) => first17 + (creditCodeCheckCharacter(first17) === '0' ? '1' : '0');
 
+const suite = webAppSuite('runtime-ui', {
+  setUp: async () => {
+    const deployed = await adminApi('POST', '/api/meta/deploy', { documents: [dealerReview] });
+    expect(deployed.status, JSON.stringify(deployed.body)).toBe(200);
+  },
+});
+const { newPage, shoot } = suite;
+
 async function adminApi(method: string, url: string, body?: unknown) {
-  const response = await demo.app.server.inject({ method: method as 'GET', url, payload: body as object, headers: { 'accept-language': 'zh-CN' } });
+  const response = await suite.demo.app.server.inject({ method: method as 'GET', url, payload: body as object, headers: { 'accept-language': 'zh-CN' } });
   return { status: response.statusCode, body: response.json() as Record<string, unknown> };
 }
 
-async function newPage(viewport = DESKTOP, locale = 'zh-CN'): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL: demo.url, viewport, locale });
-  contexts.push(context);
-  const page = await context.newPage();
-  return { page, errors: collectPageErrors(page) };
-}
-
 /** Logs in through the login page. */
-async function logIn(page: Page, username: string, password = demo.password): Promise<void> {
+async function logIn(page: Page, username: string, password = suite.demo.password): Promise<void> {
   await page.goto('/');
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
@@ -66,28 +54,9 @@ async function logIn(page: Page, username: string, password = demo.password): Pr
 
 /** Logs in through the API in the page's context (the session cookie), for the steps that are not about logging in. */
 async function signIn(page: Page, username: string): Promise<void> {
-  const login = await page.request.post('/api/auth/login', { data: { username, password: demo.password } });
+  const login = await page.request.post('/api/auth/login', { data: { username, password: suite.demo.password } });
   expect(login.status()).toBe(200);
 }
-
-async function shoot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.waitForLoadState('networkidle');
-  await page.screenshot({ path: path.join(SCREENSHOTS, `runtime-ui-${name}.png`), fullPage: true });
-}
-
-beforeAll(async () => {
-  demo = await startDemoApp();
-  const deployed = await adminApi('POST', '/api/meta/deploy', { documents: [dealerReview] });
-  expect(deployed.status, JSON.stringify(deployed.body)).toBe(200);
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await demo?.app.dispose();
-});
 
 describe('a channel manager onboards a dealer', () => {
   it('sees the credit-code error while typing, saves, submits; compliance approves from the inbox; the page shows the history', async () => {

@@ -4,43 +4,21 @@
  * API and the end-user form then show them; one change is rolled back from the history. A user without the
  * `deploy` right gets the 403 page. Screenshots of each screen go to tests/browser/screenshots/studio-*.png.
  */
-import fs from 'node:fs';
-import path from 'node:path';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
 import type { ObjectDoc } from '../../metadata/src/types.ts';
-import { collectPageErrors, launchChromium } from '../helpers/browser.ts';
-import { startDemoApp, type DemoApp } from '../helpers/demo-app.ts';
+import { unexpected, webAppSuite } from '../helpers/web-app-suite.ts';
 
-const SCREENSHOTS = path.resolve(import.meta.dirname, 'screenshots');
 const OBJECT = 'demo_unit_request';
 
-let demo: DemoApp;
-let browser: Browser;
-const contexts: BrowserContext[] = [];
-
-/** Chromium logs every 4xx a fetch gets: the 401 before a login, and the 403 of a user without the right. */
-const unexpected = (errors: string[]) => errors.filter((error) => !/status of 4\d\d/.test(error));
-
-async function newPage(): Promise<{ page: Page; errors: string[] }> {
-  const context = await browser.newContext({ baseURL: demo.url, viewport: { width: 1366, height: 900 }, locale: 'zh-CN' });
-  contexts.push(context);
-  const page = await context.newPage();
-  return { page, errors: collectPageErrors(page) };
-}
+const suite = webAppSuite('studio', { relayOutbox: false });
+const { newPage, shoot } = suite;
 
 async function logIn(page: Page, username: string, password: string): Promise<void> {
   await page.goto('/studio/');
   await page.getByTestId('login-username').fill(username);
   await page.getByTestId('login-password').fill(password);
   await page.getByTestId('login-submit').click();
-}
-
-async function shoot(page: Page, name: string): Promise<void> {
-  fs.mkdirSync(SCREENSHOTS, { recursive: true });
-  await page.waitForLoadState('networkidle');
-  await page.waitForTimeout(400); // antd's open and close animations
-  await page.screenshot({ path: path.join(SCREENSHOTS, `studio-${name}.png`), fullPage: true });
 }
 
 async function switchLanguage(page: Page, language: 'zh-CN' | 'en'): Promise<void> {
@@ -109,28 +87,17 @@ const FIELDS: NewField[] = [
 ];
 
 async function deployedObject(): Promise<ObjectDoc> {
-  const response = await demo.app.server.inject({ method: 'GET', url: `/api/meta/object/${OBJECT}` });
+  const response = await suite.demo.app.server.inject({ method: 'GET', url: `/api/meta/object/${OBJECT}` });
   expect(response.statusCode, response.body).toBe(200);
   return response.json() as ObjectDoc;
 }
 
 const visibleFields = (object: ObjectDoc) => object.fields.filter((f) => !f.removed).map((f) => f.name);
 
-beforeAll(async () => {
-  demo = await startDemoApp({ relayOutbox: false });
-  browser = await launchChromium();
-}, 300_000);
-
-afterAll(async () => {
-  for (const context of contexts) await context.close().catch(() => undefined);
-  await browser?.close();
-  await demo?.app.dispose();
-});
-
 describe('the studio', () => {
   it('lets an admin design an object through confirmed deploy plans, shows it in the app, and rolls a change back', async () => {
     const { page, errors } = await newPage();
-    await logIn(page, 'admin', demo.app.firstAdminPassword!.password);
+    await logIn(page, 'admin', suite.demo.app.firstAdminPassword!.password);
     await page.getByTestId('object-link-dealer').waitFor();
     await shoot(page, 'objects');
     await switchLanguage(page, 'en');
@@ -192,7 +159,7 @@ describe('the studio', () => {
 
   it("shows, before a plugin field is edited, the pack's rule, layout and permission sets that name it", async () => {
     const { page, errors } = await newPage();
-    await logIn(page, 'admin', demo.app.firstAdminPassword!.password);
+    await logIn(page, 'admin', suite.demo.app.firstAdminPassword!.password);
     await page.getByTestId('object-link-dealer').click();
     await page.getByTestId('edit-field-credit_code').click();
     await page.getByTestId('field-usages').waitFor();
@@ -206,7 +173,7 @@ describe('the studio', () => {
 
   it('shows a user without the deploy right the 403 page', async () => {
     const { page, errors } = await newPage();
-    await logIn(page, 'channel.manager', demo.password);
+    await logIn(page, 'channel.manager', suite.demo.password);
     await page.getByTestId('studio-forbidden').waitFor();
     expect(await page.getByTestId('studio-layout').count()).toBe(0);
     await shoot(page, 'forbidden');
