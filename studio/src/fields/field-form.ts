@@ -2,13 +2,12 @@
  * A field definition as the field drawer edits it, and back. The drawer edits the properties below; any other
  * property the field has (a `visibleWhen`, say) is kept as it is.
  */
-import type { ComputedReturnType, FieldDef, FieldType, Label, PicklistOption, RollupAggregate } from '../../../metadata/src/types.ts';
+import { COMPUTED_FIELD_TYPES, type ComputedReturnType, type FieldDef, type FieldType, type Label, type PicklistOption, type RollupAggregate } from '../../../metadata/src/types.ts';
 
 const TEXT_TYPES: FieldType[] = ['text', 'long_text', 'rich_text', 'email', 'phone', 'url'];
 const NUMBER_TYPES: FieldType[] = ['number', 'integer', 'money', 'percent'];
-const COMPUTED_TYPES: FieldType[] = ['formula', 'rollup', 'autonumber'];
 /** Types whose value is a reference or a structure, not something to type as a default. */
-const NO_DEFAULT_TYPES: FieldType[] = [...COMPUTED_TYPES, 'lookup', 'master_detail', 'file', 'image', 'geo_point'];
+const NO_DEFAULT_TYPES: FieldType[] = [...COMPUTED_FIELD_TYPES, 'lookup', 'master_detail', 'file', 'image', 'geo_point'];
 
 /** Which type-specific properties the drawer shows for a type. */
 export const fieldTraits = (type: FieldType | undefined) => ({
@@ -21,7 +20,7 @@ export const fieldTraits = (type: FieldType | undefined) => ({
   formula: type === 'formula',
   rollup: type === 'rollup',
   returns: type === 'formula' || type === 'rollup',
-  stored: !!type && !COMPUTED_TYPES.includes(type),
+  stored: !!type && !COMPUTED_FIELD_TYPES.has(type),
   default: !!type && !NO_DEFAULT_TYPES.includes(type),
 });
 
