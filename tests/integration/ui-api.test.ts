@@ -338,6 +338,21 @@ describe('POST /api/rules/try and /api/rules/preview (the studio rule builder\'s
     expect(platform.length).toBeGreaterThan(0);
   });
 
+  it('reads the related records a rule reads through a lookup, for every record of the preview', async () => {
+    const contactRule = {
+      kind: 'validationRule', name: 'contact_of_platform', object: 'dealer_contact', field: 'dealer',
+      errorWhen: { '==': [{ var: 'dealer.tier' }, 'platform'] }, message: { 'zh-CN': '平台商联系人', en: 'A platform dealer contact' },
+    };
+    const expected = await app.db.knex('data.dealer_contact as c').join('data.dealer as d', 'd.id', 'c.dealer')
+      .whereNull('c.deleted_at').whereNull('d.deleted_at').where('d.tier', 'platform').orderBy('c.id').pluck('c.id');
+    const res = await post('/api/rules/preview', { rule: contactRule });
+    expect(res.statusCode, res.body).toBe(200);
+    expect(res.json()).toMatchObject({ blocked: expected.length, sample: expected.slice(0, 10), truncated: false });
+    expect(expected.length).toBeGreaterThan(0);
+    const one = await post('/api/rules/try', { rule: contactRule, recordId: expected[0] });
+    expect(one.json()).toMatchObject({ blocks: true, error: { field: 'dealer', rule: 'contact_of_platform' } });
+  });
+
   it('refuses a rule a deploy would refuse, naming the problem, and a caller without the deploy right', async () => {
     const bad = await post('/api/rules/preview', { rule: rule({ '==': [{ var: 'no_such_field' }, 1] }) }, 'en');
     expect(bad.statusCode).toBe(422);

@@ -49,20 +49,38 @@ export async function preloadRelated(
   paths: RelatedPaths,
   record: RecordData,
 ): Promise<RecordData> {
-  const selects: string[] = [];
-  const bindings: unknown[] = [];
-  for (const [head, below] of paths) {
+  const selects = relatedSelects(knex, objects, object, paths, (head) => {
     const id = record[head];
-    const field = object.fields.find((f) => f.name === head)!;
-    const target = objects.get(field.target ?? '');
-    if (typeof id !== 'string' || !UUID.test(id) || !target) continue;
-    const sub = relatedRecordSql(knex, objects, target, below, 'r0');
-    selects.push(`(SELECT ${sub.json} FROM ?? AS r0 ${sub.joins} WHERE r0.id = ? AND r0.deleted_at IS NULL) AS ??`);
-    bindings.push(tableName(target.name), id, head);
-  }
+    return typeof id === 'string' && UUID.test(id) ? knex.raw('?', [id]) : undefined;
+  });
   if (!selects.length) return {};
-  const { rows } = await knex.raw(`SELECT ${selects.join(', ')}`, bindings as Knex.RawBinding[]);
+  const { rows } = await knex.raw(`SELECT ${selects.map(() => '?').join(', ')}`, selects);
   return rows[0];
+}
+
+/**
+ * The same related records for many rows at once: select expressions to add to a query over the object's table
+ * aliased `rowAlias`, so a batch of records costs one query, not one per record.
+ */
+export function relatedColumns(knex: Knex, objects: ReadonlyMap<string, ObjectDoc>, object: ObjectDoc, paths: RelatedPaths, rowAlias: string): Knex.Raw[] {
+  return relatedSelects(knex, objects, object, paths, (head) => knex.raw('??.??', [rowAlias, head]));
+}
+
+/** Per lookup the paths go through, `(SELECT <its record as JSON> … WHERE id = <idOf(lookup)>) AS <lookup>`. */
+function relatedSelects(
+  knex: Knex,
+  objects: ReadonlyMap<string, ObjectDoc>,
+  object: ObjectDoc,
+  paths: RelatedPaths,
+  idOf: (head: string) => Knex.Raw | undefined,
+): Knex.Raw[] {
+  return [...paths].flatMap(([head, below]) => {
+    const target = objects.get(object.fields.find((f) => f.name === head)?.target ?? '');
+    const id = idOf(head);
+    if (!target || !id) return [];
+    const sub = relatedRecordSql(knex, objects, target, below, 'r0');
+    return [knex.raw(`(SELECT ${sub.json} FROM ?? AS r0 ${sub.joins} WHERE r0.id = ? AND r0.deleted_at IS NULL) AS ??`, [tableName(target.name), id, head])];
+  });
 }
 
 /** jsonb_build_object of the columns the paths read, joining the second-level lookups they go through. */

@@ -6,7 +6,7 @@
 import type { Knex } from 'knex';
 import type { ObjectDoc, ValidationRuleDoc } from '../../../metadata/src/types.ts';
 import type { FieldError } from '../errors/catalog.ts';
-import { preloadRelated, relatedPaths } from '../records/related-preload.ts';
+import { preloadRelated, relatedColumns, relatedPaths } from '../records/related-preload.ts';
 import { compileRule, runRules } from '../records/record-validator.ts';
 import { tableName } from '../schema-sync/names.ts';
 
@@ -60,12 +60,15 @@ export class RuleTrial {
     const result: RulePreview = { checked: 0, blocked: 0, sample: [], truncated: false };
     let after: string | null = null;
     while (result.checked < PREVIEW_MAX_RECORDS) {
-      const rows: RecordData[] = await this.knex(tableName(this.object.name)).whereNull('deleted_at')
-        .modify((q) => { if (after !== null) q.where('id', '>', after); })
-        .orderBy('id').limit(Math.min(BATCH, PREVIEW_MAX_RECORDS - result.checked));
+      // Each row comes with the related records the rule reads, so a batch is one query.
+      const rows: RecordData[] = await this.knex(`${tableName(this.object.name)} as t`)
+        .select('t.*', ...relatedColumns(this.knex, this.objects, this.object, this.related, 't'))
+        .whereNull('t.deleted_at')
+        .modify((q) => { if (after !== null) q.where('t.id', '>', after); })
+        .orderBy('t.id').limit(Math.min(BATCH, PREVIEW_MAX_RECORDS - result.checked));
       for (const row of rows) {
         result.checked++;
-        if (!this.check(await this.withRelated(row))) continue;
+        if (!this.check(row)) continue;
         result.blocked++;
         if (result.sample.length < SAMPLE) result.sample.push(String(row.id));
       }
@@ -77,7 +80,7 @@ export class RuleTrial {
     return result;
   }
 
-  /** Related records the rule reads (`dealer.tier`): one query per record, none when it reads only its own fields. */
+  /** Related records the rule reads (`dealer.tier`) for one record: one query, none when it reads only its own fields. */
   private async withRelated(record: RecordData): Promise<RecordData> {
     if (!this.related.size) return record;
     return { ...record, ...(await preloadRelated(this.knex, this.objects, this.object, this.related, record)) };
