@@ -157,3 +157,11 @@ export interface Notification {
   createdAt: string;
   readAt: string | null;
 }
+
+/** What a deploy step may cost, when the engine expects it to: slow on a large table, or losing data. */
+export interface StepRisk {
+  level: 'slow' | 'destructive';
+  /** The table's estimated rows (PostgreSQL's statistics, not a count). */
+  rows: number;
+  reason: Label;
+}

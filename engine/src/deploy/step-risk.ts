@@ -4,18 +4,14 @@
  */
 import type { Knex } from 'knex';
 import type { Label } from '../../../metadata/src/types.ts';
+import type { StepRisk } from '../../../metadata/src/ui-contract.ts';
 import type { StepKind } from '../schema-sync/plan.ts';
 import { DATA_SCHEMA } from '../schema-sync/names.ts';
 
+export type { StepRisk };
+
 /** From this many rows a scanning step is reported slow. */
 export const SLOW_ROWS = 100_000;
-
-export interface StepRisk {
-  level: 'slow' | 'destructive';
-  /** The table's estimated rows (PostgreSQL's statistics, not a count). */
-  rows: number;
-  reason: Label;
-}
 
 const SCANNING: Partial<Record<StepKind, Label>> = {
   alter_type: { 'zh-CN': '改变列类型会重写整张表，期间表被锁定', en: 'Changing a column type rewrites the whole table and locks it meanwhile' },

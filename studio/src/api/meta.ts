@@ -5,14 +5,7 @@
 import { api } from '../../../runtime-ui/src/api/client.ts';
 import type { FieldUsage } from '../../../metadata/src/field-usages.ts';
 import type { FieldDef, Label, Layer, ObjectDoc } from '../../../metadata/src/types.ts';
-
-/** What a step may cost, when the engine expects it to: slow on a large table, or losing data. */
-export interface StepRisk {
-  level: 'slow' | 'destructive';
-  /** The table's estimated rows. */
-  rows: number;
-  reason: Label;
-}
+import type { StepRisk } from '../../../metadata/src/ui-contract.ts';
 
 export interface PlanStep {
   kind: string;
