@@ -12,6 +12,7 @@ await app.server.listen({ port: config.port, host: config.host });
 const database = app.db.embedded ? `embedded PostgreSQL (PGlite) in ${config.dataDir}` : 'PostgreSQL (DATABASE_URL)';
 console.log(`\nQudao is running on http://localhost:${config.port}  (${database})`);
 console.log(`  Web app: http://localhost:${config.port}/`);
+console.log(`  Studio (implementers, right deploy): http://localhost:${config.port}/studio/`);
 console.log(`  API reference: http://localhost:${config.port}/api/openapi.json`);
 if (installed.length) console.log(`  Installed on this fresh database: ${installed.join(', ')}`);
 const first = app.firstAdminPassword;
