@@ -8,7 +8,7 @@ import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { creditCodeCheckCharacter } from '../../plugins/medical_dms/lib/uscc.ts';
-import { DESKTOP, PHONE, SCREENSHOTS, unexpected, webAppSuite } from '../helpers/web-app-suite.ts';
+import { DESKTOP, PHONE, SCENARIO_TIMEOUT, SCREENSHOTS, unexpected, webAppSuite } from '../helpers/web-app-suite.ts';
 
 /** The one-step review the test deploys, as an admin would: compliance approves a dealer, which then moves to evaluating. */
 const dealerReview = {
@@ -101,7 +101,7 @@ describe('a channel manager onboards a dealer', () => {
     await shoot(page, 'dealer-record-desktop');
     expect(unexpected(errors)).toEqual([]);
     expect(unexpected(approver.errors)).toEqual([]);
-  });
+  }, SCENARIO_TIMEOUT);
 });
 
 describe('a field and a rule deployed through the API', () => {
@@ -135,7 +135,7 @@ describe('a field and a rule deployed through the API', () => {
     expect(refused.status()).toBe(422);
     expect(JSON.stringify(await refused.json())).toContain('员工人数不少于 5 人');
     expect(unexpected(errors)).toEqual([]);
-  });
+  }, SCENARIO_TIMEOUT);
 });
 
 describe('a dealer-portal user', () => {
@@ -170,7 +170,7 @@ describe('a dealer-portal user', () => {
       await expect.poll(() => portal.page.locator('body').textContent(), { timeout: 10_000 }).toContain('未找到');
     }
     expect(unexpected(portal.errors)).toEqual([]);
-  });
+  }, SCENARIO_TIMEOUT);
 });
 
 describe('screenshots for review', () => {
@@ -201,7 +201,7 @@ describe('screenshots for review', () => {
     }
     const files = fs.readdirSync(SCREENSHOTS).filter((f) => f.startsWith('runtime-ui-'));
     expect(files).toEqual(expect.arrayContaining(['runtime-ui-login-phone.png', 'runtime-ui-dealer-list-desktop.png', 'runtime-ui-dealer-form-phone.png']));
-  });
+  }, SCENARIO_TIMEOUT);
 });
 
 /** A stored object document as a deploy takes it back: the document's own keys, without the store's bookkeeping. */

@@ -7,7 +7,7 @@
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ObjectDoc } from '../../metadata/src/types.ts';
-import { unexpected, webAppSuite } from '../helpers/web-app-suite.ts';
+import { SCENARIO_TIMEOUT, unexpected, webAppSuite } from '../helpers/web-app-suite.ts';
 
 const OBJECT = 'demo_unit_request';
 
@@ -155,7 +155,7 @@ describe('the studio', () => {
     await page.getByTestId('tab-fields').click();
     await expect.poll(() => page.getByTestId('field-row-product').count()).toBe(0);
     expect(unexpected(errors)).toEqual([]);
-  });
+  }, SCENARIO_TIMEOUT);
 
   it("shows, before a plugin field is edited, the pack's rule, layout and permission sets that name it", async () => {
     const { page, errors } = await newPage();

@@ -12,6 +12,8 @@ import { startDemoApp, type DemoApp } from './demo-app.ts';
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../browser/screenshots');
 export const DESKTOP = { width: 1366, height: 900 };
 export const PHONE = { width: 390, height: 844 };
+/** A scenario clicks through many pages, each waiting on the API: on a loaded 2-core machine that outlasts the default. */
+export const SCENARIO_TIMEOUT = 180_000;
 
 /** Chromium logs every 4xx a fetch gets (the 401 before a login, the 403s, 404s and 422s a test provokes): not errors here. */
 export const unexpected = (errors: string[]) => errors.filter((error) => !/status of 4\d\d/.test(error));
