@@ -2,7 +2,7 @@ import { defineConfig } from 'vitest/config';
 
 export default defineConfig({
   test: {
-    include: ['engine/**/*.test.ts', 'metadata/**/*.test.ts', 'plugins/**/*.test.ts', 'tests/**/*.test.ts'],
+    include: ['engine/**/*.test.ts', 'metadata/**/*.test.ts', 'plugins/**/*.test.ts', 'runtime-ui/src/**/*.test.ts', 'studio/src/**/*.test.ts', 'tests/**/*.test.ts'],
     exclude: ['tests/bench/**', 'node_modules/**'],
     testTimeout: 60_000,
     hookTimeout: 60_000,

@@ -1,10 +1,11 @@
 /**
- * The metadata API as the studio uses it. Every save is a PUT of the object's custom-layer document (the engine's
- * PUT writes the custom layer): the whole object for one the admin made, only the admin's overrides over a plugin's.
+ * The metadata API as the studio uses it, for every document kind. Every save is a PUT of the document's custom-layer
+ * version (the engine's PUT writes the custom layer): the whole document for one the admin made, only the admin's
+ * overrides over a plugin's.
  */
 import { api } from '../../../runtime-ui/src/api/client.ts';
 import type { FieldUsage } from '../../../metadata/src/field-usages.ts';
-import type { FieldDef, Label, Layer, ObjectDoc } from '../../../metadata/src/types.ts';
+import type { DocKind, FieldDef, Label, Layer, MetadataDoc, ObjectDoc } from '../../../metadata/src/types.ts';
 import type { StepRisk } from '../../../metadata/src/ui-contract.ts';
 
 export interface PlanStep {
@@ -22,48 +23,55 @@ export interface DeployAnswer {
   steps: PlanStep[];
 }
 
-export interface DocumentVersion {
-  kind: 'object';
+export interface DocumentVersion<Doc extends MetadataDoc = MetadataDoc> {
+  kind: DocKind;
   name: string;
   layer: Layer;
   version: number;
-  body: Partial<ObjectDoc> | null;
+  body: Partial<Doc> | null;
   deleted: boolean;
   createdAt?: string;
   createdBy?: string | null;
 }
 
-export const listObjects = () => api<{ data: ObjectDoc[] }>('/api/meta/object').then((answer) => answer.data);
+export type KindDoc<K extends DocKind> = Extract<MetadataDoc, { kind: K }>;
+/** A document as the studio saves it: its kind and name, the rest as far as the custom layer overrides it. */
+export type Draft<K extends DocKind = DocKind> = Partial<KindDoc<K>> & { name: string };
 
-export const getObject = (name: string) => api<ObjectDoc>(`/api/meta/object/${encodeURIComponent(name)}`);
+const docPath = (kind: DocKind, name: string) => `/api/meta/${kind}/${encodeURIComponent(name)}`;
+
+export const listDocuments = <K extends DocKind>(kind: K) => api<{ data: KindDoc<K>[] }>(`/api/meta/${kind}`).then((answer) => answer.data);
+
+/** The effective document: every layer merged. */
+export const getDocument = <K extends DocKind>(kind: K, name: string) => api<KindDoc<K>>(docPath(kind, name));
+
+export const documentHistory = <K extends DocKind>(kind: K, name: string) =>
+  api<{ data: DocumentVersion<KindDoc<K>>[] }>(`${docPath(kind, name)}/history`).then((answer) => answer.data);
+
+/** A dry run answers the plan and changes nothing; without it the plan is applied. */
+export const putDocument = <K extends DocKind>(kind: K, doc: Draft<K>, dryRun: boolean) =>
+  api<DeployAnswer>(`${docPath(kind, doc.name)}?dryRun=${dryRun}`, { method: 'PUT', body: { ...doc, kind } });
 
 /** The custom layer's document as it was at `version` deployed again (a deletion, or version 0, removes it). */
-export const rollbackObject = (name: string, version: number, dryRun: boolean) =>
-  api<DeployAnswer>(`/api/meta/object/${encodeURIComponent(name)}/rollback`, { method: 'POST', body: { version, dryRun } });
+export const rollbackDocument = (kind: DocKind, name: string, version: number, dryRun: boolean) =>
+  api<DeployAnswer>(`${docPath(kind, name)}/rollback`, { method: 'POST', body: { version, dryRun } });
 
 /** The documents that name a field, each with a JSON pointer to the place. */
 export const fieldUsages = (object: string, field: string) =>
-  api<{ data: FieldUsage[] }>(`/api/meta/object/${encodeURIComponent(object)}/fields/${encodeURIComponent(field)}/usages`).then((answer) => answer.data);
-
-export const objectHistory = (name: string) =>
-  api<{ data: DocumentVersion[] }>(`/api/meta/object/${encodeURIComponent(name)}/history`).then((answer) => answer.data);
-
-/** A dry run answers the plan and changes nothing; without it the plan is applied. */
-export const putObject = (doc: Partial<ObjectDoc> & { name: string }, dryRun: boolean) =>
-  api<DeployAnswer>(`/api/meta/object/${encodeURIComponent(doc.name)}?dryRun=${dryRun}`, { method: 'PUT', body: { ...doc, kind: 'object' } });
+  api<{ data: FieldUsage[] }>(`${docPath('object', object)}/fields/${encodeURIComponent(field)}/usages`).then((answer) => answer.data);
 
 /** The newest version of each layer, from a history (newest first within a layer). */
-export function latestByLayer(history: DocumentVersion[]): Partial<Record<Layer, DocumentVersion>> {
-  const latest: Partial<Record<Layer, DocumentVersion>> = {};
+export function latestByLayer<Doc extends MetadataDoc>(history: DocumentVersion<Doc>[]): Partial<Record<Layer, DocumentVersion<Doc>>> {
+  const latest: Partial<Record<Layer, DocumentVersion<Doc>>> = {};
   for (const version of history) if (!latest[version.layer] || latest[version.layer]!.version < version.version) latest[version.layer] = version;
   return latest;
 }
 
-/** The object's current custom-layer document, or an empty override of a plugin's object. */
-export function customDocument(name: string, history: DocumentVersion[]): Partial<ObjectDoc> & { name: string } {
+/** The document's current custom-layer version, or an empty override of a plugin's document. */
+export function customDocument<K extends DocKind>(kind: K, name: string, history: DocumentVersion<KindDoc<K>>[]): Draft<K> {
   const custom = latestByLayer(history).custom;
-  if (custom && !custom.deleted && custom.body) return { ...custom.body, name };
-  return { kind: 'object', name, fields: [] };
+  if (custom && !custom.deleted && custom.body) return { ...custom.body, kind, name };
+  return { kind, name } as Draft<K>;
 }
 
 /** The custom document with `field` put in place of the field of that name (appended when new) and its index set. */

@@ -1,17 +1,15 @@
 /**
  * Every studio save: a dry run first (a refusal throws, for the form to show), then the plan in a modal, and the real
- * deploy only when the admin confirms. `deploy` takes a document to PUT, or any change that can be dry-run (a roll
- * back), and answers whether it was deployed.
+ * deploy only when the admin confirms. `deploy` takes a document to PUT (an object unless it names its kind), or any
+ * change that can be dry-run (a roll back), and answers whether it was deployed.
  */
 import { useState } from 'react';
 import { App } from 'antd';
 import { useQueryClient } from '@tanstack/react-query';
 import { useTranslation } from 'react-i18next';
-import type { ObjectDoc } from '../../../metadata/src/types.ts';
-import { putObject, type DeployAnswer, type PlanStep } from '../api/meta.ts';
+import { putDocument, type DeployAnswer, type Draft, type PlanStep } from '../api/meta.ts';
 import { PlanModal } from './PlanModal.tsx';
 
-type Doc = Partial<ObjectDoc> & { name: string };
 type Change = (dryRun: boolean) => Promise<DeployAnswer>;
 
 interface Pending {
@@ -28,8 +26,8 @@ export function useDeploy() {
   const [pending, setPending] = useState<Pending | null>(null);
   const [busy, setBusy] = useState(false);
 
-  const deploy = async (what: Doc | Change): Promise<boolean> => {
-    const change: Change = typeof what === 'function' ? what : (dryRun) => putObject(what, dryRun);
+  const deploy = async (what: Draft | Change): Promise<boolean> => {
+    const change: Change = typeof what === 'function' ? what : (dryRun) => putDocument(what.kind ?? 'object', what, dryRun);
     const plan = await change(true);
     if (!plan.steps.length) {
       void message.info(t('nothingToChange'));

@@ -1,7 +1,7 @@
 /** Before a field changes: every rule, layout, workflow, permission set… that names it, and where. */
 import { Alert, Skeleton, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { useFieldUsages } from '../objects/queries.ts';
+import { useFieldUsages } from '../api/queries.ts';
 
 export function FieldUsages({ object, field }: { object: string; field: string }) {
   const { t } = useTranslation('objects');

@@ -4,7 +4,7 @@ import { Button, Flex, Form, Input, InputNumber, Select, Space, type SelectProps
 import { useTranslation } from 'react-i18next';
 import { COMPUTED_RETURN_TYPES, ROLLUP_AGGREGATES, type FieldType } from '../../../metadata/src/types.ts';
 import { pick } from '../i18n/index.ts';
-import { useObjects } from '../objects/queries.ts';
+import { useObjects } from '../api/queries.ts';
 import { fieldTraits } from './field-form.ts';
 
 /** A pick of the deployed objects; Form.Item hands it the value and onChange. */

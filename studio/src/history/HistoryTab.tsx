@@ -1,4 +1,4 @@
-/** Every stored version of an object, per layer; a custom-layer version can be compared and rolled back to. */
+/** Every stored version of a document, per layer; a custom-layer version can be compared and rolled back to. */
 import { useState } from 'react';
 import { Alert, Button, Space, Table, Tag } from 'antd';
 import dayjs from 'dayjs';

@@ -1,8 +1,9 @@
 /**
- * What differs between two versions of an object document, as rows of the diff table: top-level properties as a
- * whole, fields matched by name and compared property by property.
+ * What differs between two versions of a metadata document, as rows of the diff table: top-level properties as a
+ * whole, except lists of named parts (an object's fields, a workflow's nodes, a layout's sections…), which are matched
+ * by name and compared property by property.
  */
-import type { FieldDef, ObjectDoc } from '../../../metadata/src/types.ts';
+import type { MetadataDoc } from '../../../metadata/src/types.ts';
 
 export interface DiffRow {
   path: string;
@@ -10,25 +11,31 @@ export interface DiffRow {
   after?: unknown;
 }
 
-type Doc = Partial<ObjectDoc> | null | undefined;
+type Doc = Partial<MetadataDoc> | null | undefined;
+type Named = Record<string, unknown> & { name: string };
 
 const same = (a: unknown, b: unknown) => JSON.stringify(a) === JSON.stringify(b);
+
+const isNamedList = (value: unknown): value is Named[] =>
+  Array.isArray(value) && value.every((item) => item !== null && typeof item === 'object' && typeof (item as Named).name === 'string');
 
 function diffObjects(prefix: string, before: Record<string, unknown>, after: Record<string, unknown>): DiffRow[] {
   const keys = [...new Set([...Object.keys(before), ...Object.keys(after)])];
   return keys.filter((key) => !same(before[key], after[key])).map((key) => ({ path: `${prefix}${key}`, before: before[key], after: after[key] }));
 }
 
-export function diffDocs(before: Doc, after: Doc): DiffRow[] {
-  const { fields: beforeFields = [], ...beforeRest } = before ?? {};
-  const { fields: afterFields = [], ...afterRest } = after ?? {};
-  const rows = diffObjects('', beforeRest, afterRest);
-  const byName = (fields: FieldDef[]) => new Map(fields.map((f) => [f.name, f]));
-  const [old, now] = [byName(beforeFields), byName(afterFields)];
-  for (const name of new Set([...old.keys(), ...now.keys()])) {
+function diffNamedLists(key: string, before: Named[], after: Named[]): DiffRow[] {
+  const byName = (items: Named[]) => new Map(items.map((item) => [item.name, item]));
+  const [old, now] = [byName(before), byName(after)];
+  return [...new Set([...old.keys(), ...now.keys()])].flatMap((name) => {
     const [a, b] = [old.get(name), now.get(name)];
-    if (!a || !b) rows.push({ path: `fields.${name}`, before: a, after: b });
-    else rows.push(...diffObjects(`fields.${name}.`, a as unknown as Record<string, unknown>, b as unknown as Record<string, unknown>));
-  }
-  return rows;
+    return !a || !b ? [{ path: `${key}.${name}`, before: a, after: b }] : diffObjects(`${key}.${name}.`, a, b);
+  });
+}
+
+export function diffDocs(before: Doc, after: Doc): DiffRow[] {
+  return diffObjects('', (before ?? {}) as Record<string, unknown>, (after ?? {}) as Record<string, unknown>).flatMap((row) => {
+    const [a, b] = [row.before ?? [], row.after ?? []];
+    return isNamedList(a) && isNamedList(b) ? diffNamedLists(row.path, a, b) : [row];
+  });
 }

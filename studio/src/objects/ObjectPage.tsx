@@ -1,20 +1,18 @@
 /** `/studio/objects/:name`: the object's fields and its history; every change is a deploy of its custom layer. */
-import { App, Alert, Breadcrumb, Space, Spin, Tabs, Tag, Typography } from 'antd';
+import { Alert, Breadcrumb, Space, Spin, Tabs, Tag, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useParams } from 'react-router';
 import type { FieldDef } from '../../../metadata/src/types.ts';
-import { customDocument, latestByLayer, rollbackObject, withField, type DocumentVersion } from '../api/meta.ts';
+import { customDocument, latestByLayer, withField } from '../api/meta.ts';
 import { useDeploy } from '../deploy/use-deploy.tsx';
-import { problemsOf } from '../deploy/problems.ts';
 import { FieldTable } from '../fields/FieldTable.tsx';
-import { HistoryTab } from '../history/HistoryTab.tsx';
+import { DocumentHistory } from '../history/DocumentHistory.tsx';
 import { pick } from '../i18n/index.ts';
-import { useObject, useObjectHistory } from './queries.ts';
+import { useObject, useObjectHistory } from '../api/queries.ts';
 
 export function ObjectPage() {
   const name = useParams().name!;
   const { t } = useTranslation('objects');
-  const { message } = App.useApp();
   const object = useObject(name);
   const history = useObjectHistory(name);
   const { deploy, modal } = useDeploy();
@@ -24,14 +22,7 @@ export function ObjectPage() {
   const versions = history.data;
   const layers = Object.entries(latestByLayer(versions)).filter(([, v]) => !v.deleted).map(([layer]) => layer);
 
-  const saveField = (field: FieldDef, indexed: boolean) => deploy(withField(customDocument(name, versions), field, indexed));
-  const rollback = async (version: DocumentVersion) => {
-    try {
-      await deploy((dryRun) => rollbackObject(name, version.version, dryRun));
-    } catch (error) {
-      void message.error(problemsOf(error).message);
-    }
-  };
+  const saveField = (field: FieldDef, indexed: boolean) => deploy(withField(customDocument('object', name, versions), field, indexed));
 
   return (
     <div data-testid="object-page">
@@ -44,7 +35,7 @@ export function ObjectPage() {
       <Tabs
         items={[
           { key: 'fields', label: <span data-testid="tab-fields">{t('tabs.fields')}</span>, children: <FieldTable object={object.data} onSave={saveField} /> },
-          { key: 'history', label: <span data-testid="tab-history">{t('tabs.history')}</span>, children: <HistoryTab history={versions} onRollback={rollback} /> },
+          { key: 'history', label: <span data-testid="tab-history">{t('tabs.history')}</span>, children: <DocumentHistory kind="object" name={name} /> },
         ]}
       />
       {modal}

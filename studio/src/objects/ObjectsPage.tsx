@@ -6,7 +6,7 @@ import { useTranslation } from 'react-i18next';
 import { Link } from 'react-router';
 import type { ObjectDoc } from '../../../metadata/src/types.ts';
 import { NewObjectModal } from './NewObjectModal.tsx';
-import { useObjects } from './queries.ts';
+import { useObjects } from '../api/queries.ts';
 
 export function ObjectsPage() {
   const { t } = useTranslation('objects');
