@@ -165,3 +165,27 @@ export interface StepRisk {
   rows: number;
   reason: Label;
 }
+
+/** What gives a user access to records ("explain access"), as the studio says it in either language. */
+export type AccessGrant =
+  | { kind: 'owner' }
+  | { kind: 'roleHierarchy' }
+  | { kind: 'sharingRule'; name: string }
+  /** The master record, through the `controlledBy` field, is within reach. */
+  | { kind: 'master'; field: string }
+  /** A portal user's dealer: the record is the dealer, or links to it through `via`. */
+  | { kind: 'dealerLink'; via?: string }
+  | { kind: 'permission'; right: 'viewAll' | 'modifyAll' }
+  | { kind: 'objectAccess'; access: 'read' | 'edit' | 'portalPublic' };
+
+/** Why access is refused. */
+export type AccessRefusal =
+  | { kind: 'noPermission'; right: string }
+  | { kind: 'noGrant' }
+  | { kind: 'noRecord' };
+
+export interface AccessReason {
+  /** Every record of the object, some of them, or (asked about one record) that record. */
+  reach: 'every' | 'some' | 'this';
+  grant: AccessGrant | AccessRefusal;
+}

@@ -26,17 +26,17 @@ describe('explain access', () => {
   it('names the grant: the owner, the role hierarchy, the dealer link', async () => {
     const byUser = async (username: string) => (await explain({ user: username, object: 'deal', id: dealId })).json();
     const rep = await byUser('rep_east');
-    expect(rep.record).toMatchObject({ exists: true, read: { allowed: true, because: ['owner'] }, edit: { allowed: true } });
+    expect(rep.record).toMatchObject({ exists: true, read: { allowed: true, because: ['owner'], reasons: [{ reach: 'this', grant: { kind: 'owner' } }] }, edit: { allowed: true } });
     const manager = await byUser('mgr_east');
-    expect(manager.record.read).toEqual({ allowed: true, because: ['role hierarchy'] });
+    expect(manager.record.read).toEqual({ allowed: true, because: ['role hierarchy'], reasons: [{ reach: 'this', grant: { kind: 'roleHierarchy' } }] });
     const dealerA = await byUser('dealer_a');
-    expect(dealerA.record.read).toEqual({ allowed: true, because: ['dealer link account'] });
+    expect(dealerA.record.read).toEqual({ allowed: true, because: ['dealer link account'], reasons: [{ reach: 'this', grant: { kind: 'dealerLink', via: 'account' } }] });
     expect(dealerA.fields.margin).toBe('none');
   });
 
   it('says that nothing grants a peer or another dealer, and the user is named by id or name', async () => {
     const peer = (await explain({ user: org.users.mgrWest.id, object: 'deal', id: dealId })).json();
-    expect(peer.record.read).toEqual({ allowed: false, because: ['no grant reaches this record'] });
+    expect(peer.record.read).toEqual({ allowed: false, because: ['no grant reaches this record'], reasons: [{ reach: 'this', grant: { kind: 'noGrant' } }] });
     const dealerB = (await explain({ user: 'dealer_b', object: 'deal', id: dealId })).json();
     expect(dealerB.record.read.allowed).toBe(false);
     expect(dealerB.user.username).toBe('dealer_b');
@@ -46,6 +46,7 @@ describe('explain access', () => {
     const body = (await explain({ user: 'mgr_east', object: 'deal' })).json();
     expect(body.records.read.allowed).toBe(true);
     expect(body.records.read.because).toEqual(expect.arrayContaining(['some records: owner', 'some records: role hierarchy']));
+    expect(body.records.read.reasons).toEqual(expect.arrayContaining([{ reach: 'some', grant: { kind: 'owner' } }, { reach: 'some', grant: { kind: 'roleHierarchy' } }]));
     expect(body.objectRights).toEqual(expect.arrayContaining(['read', 'update']));
   });
 

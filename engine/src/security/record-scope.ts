@@ -3,6 +3,7 @@
  * every query of the records service includes. The single place where record access is decided.
  */
 import { SYSTEM_FIELDS, type ObjectRight, type SharingRuleDoc } from '../../../metadata/src/types.ts';
+import type { AccessGrant } from '../../../metadata/src/ui-contract.ts';
 import { compileFilter, type SqlFragment } from '../records/filter-sql.ts';
 import { filterResolver, type ResolverGuard } from '../records/list-query.ts';
 import type { RecordData } from '../records/row-mapping.ts';
@@ -35,9 +36,9 @@ const readsEveryField = new WeakMap<ObjectGrant, boolean>();
 
 /** Why a row is within reach: the branches of the visibility condition, each with its SQL. */
 export interface Grounds {
-  /** Null: every row (the reason says why). */
-  all: string | null;
-  branches: { reason: string; condition: SqlFragment }[];
+  /** The grant that reaches every row; null when it depends on the row. */
+  all: AccessGrant | null;
+  branches: { grant: AccessGrant; condition: SqlFragment }[];
 }
 
 export class RecordScope implements ResolverGuard {
@@ -121,26 +122,28 @@ export class RecordScope implements ResolverGuard {
     const grant = this.grant(object);
     if (this.profile.portal) return this.portalGrounds(object, mode, alias);
     if (grant.rights.has(mode === 'read' ? 'viewAll' : 'modifyAll')) {
-      return { all: `permission ${mode === 'read' ? 'viewAll' : 'modifyAll'}`, branches: [] };
+      return { all: { kind: 'permission', right: mode === 'read' ? 'viewAll' : 'modifyAll' }, branches: [] };
     }
     const internal = object.doc.access?.internal ?? 'private';
-    if (internal === 'edit' || (internal === 'read' && mode === 'read')) return { all: `object access ${internal}`, branches: [] };
+    if (internal === 'edit' || (internal === 'read' && mode === 'read')) return { all: { kind: 'objectAccess', access: internal }, branches: [] };
     const branches: Grounds['branches'] = [
-      { reason: 'owner', condition: { sql: `${alias}.owner_id = ?`, bindings: [this.principal.userId] } },
+      { grant: { kind: 'owner' }, condition: { sql: `${alias}.owner_id = ?`, bindings: [this.principal.userId] } },
     ];
     if (this.profile.subordinateRoles.length) {
       branches.push({
-        reason: 'role hierarchy',
+        grant: { kind: 'roleHierarchy' },
         condition: { sql: `${alias}.owner_id IN (SELECT u.id FROM qd_users AS u WHERE u.role = ANY(?::text[]))`, bindings: [this.profile.subordinateRoles] },
       });
     }
     for (const rule of grant.sharing[mode]) {
-      if (rule.criteria === undefined) return { all: `sharing rule ${rule.name}`, branches: [] };
-      branches.push({ reason: `sharing rule ${rule.name}`, condition: this.criteria(object, rule, alias) });
+      const sharing: AccessGrant = { kind: 'sharingRule', name: rule.name };
+      if (rule.criteria === undefined) return { all: sharing, branches: [] };
+      branches.push({ grant: sharing, condition: this.criteria(object, rule, alias) });
     }
     const master = this.masterCondition(object, mode, alias);
-    if (master === null) return { all: `master record (${object.doc.access?.controlledBy})`, branches: [] };
-    if (master) branches.push({ reason: `master record (${object.doc.access!.controlledBy})`, condition: master });
+    const viaMaster: AccessGrant = { kind: 'master', field: object.doc.access?.controlledBy ?? '' };
+    if (master === null) return { all: viaMaster, branches: [] };
+    if (master) branches.push({ grant: viaMaster, condition: master });
     return { all: null, branches };
   }
 
@@ -165,16 +168,16 @@ export class RecordScope implements ResolverGuard {
   private portalGrounds(object: ObjectRuntime, mode: AccessMode, alias: string): Grounds {
     const access = object.doc.access ?? {};
     const account = this.principal.accountId;
-    if (access.portalPublic && mode === 'read') return { all: 'object access portalPublic', branches: [] };
+    if (access.portalPublic && mode === 'read') return { all: { kind: 'objectAccess', access: 'portalPublic' }, branches: [] };
     if (account === null || !UUID.test(account)) return { all: null, branches: [] };
     if (access.portalAccount) {
-      return { all: null, branches: [{ reason: 'dealer link', condition: { sql: `${alias}.id = ?`, bindings: [account] } }] };
+      return { all: null, branches: [{ grant: { kind: 'dealerLink' }, condition: { sql: `${alias}.id = ?`, bindings: [account] } }] };
     }
     if (access.portalVia === undefined) return { all: null, branches: [] };
     const via = access.portalVia;
     const link = compiledOnce(object, `portal\u0000${alias}\u0000${account}`, () =>
       compileFilter({ '==': [{ var: via }, account] }, filterResolver(object, this.objects, alias)));
-    return { all: null, branches: [{ reason: `dealer link ${access.portalVia}`, condition: link }] };
+    return { all: null, branches: [{ grant: { kind: 'dealerLink', via }, condition: link }] };
   }
 
   private criteria(object: ObjectRuntime, rule: SharingRuleDoc, alias: string): SqlFragment {
