@@ -57,7 +57,7 @@ async function createHttpServer(config: Config, logger: Logger, services: Servic
   registerJobsPage(server);
   registerWebhookRoutes(server, { knex: db.knex, access, secret: webhookSecret });
   registerAutomationRoutes(server, { knex: db.knex, access });
-  registerMetaRoutes(server, registry, deployContext, reload);
+  registerMetaRoutes(server, registry, deployContext, reload, () => plugins.list());
   registerRuleTrialRoutes(server, { registry, records, deployContext });
   registerRecordRoutes(server, records, host);
   registerAccessRoutes(server, { knex: db.knex, registry, records });

@@ -137,6 +137,13 @@ describe('upgrades keep the admin\'s customizations', () => {
     expect((await app.plugins.list()).find((p) => p.name === 'depots')?.version).toBe('1.1.0');
   });
 
+  it('lists each document with the layers that hold it and the plugin that ships it', async () => {
+    const listed = (await call('GET', '/api/meta/object')).json();
+    expect(listed.data.map((d: { name: string }) => d.name)).toContain('depot');
+    expect(listed.origins.depot).toEqual({ layers: ['base', 'custom'], plugin: 'depots' });
+    expect((await call('GET', '/api/meta/validationRule')).json().origins.depot_capacity_positive).toEqual({ layers: ['custom'] });
+  });
+
   it('refuses an upgrade that removes a field a custom rule uses, names the conflict, and changes nothing', async () => {
     const before = await app.db.knex('qd_metadata_documents').count<{ n: string }[]>({ n: '*' });
     const v3 = { ...v1, fields: [v1.fields[0]] };
@@ -149,6 +156,12 @@ describe('upgrades keep the admin\'s customizations', () => {
         expect.objectContaining({ field: 'validationRule:depot_capacity_positive/field', rule: 'unknown_field' }),
         expect.objectContaining({ field: 'validationRule:depot_capacity_positive/errorWhen/<=/0/var', rule: 'unknown_field' }),
       ],
+      extra: {
+        conflicts: [
+          expect.objectContaining({ document: { kind: 'validationRule', name: 'depot_capacity_positive' }, path: '/field', custom: 'capacity' }),
+          expect.objectContaining({ path: '/errorWhen/<=/0/var', custom: 'capacity' }),
+        ],
+      },
     });
     expect(await app.db.knex('qd_metadata_documents').count<{ n: string }[]>({ n: '*' })).toEqual(before);
     expect((await app.plugins.list()).find((p) => p.name === 'depots')?.version).toBe('1.1.0');
@@ -202,6 +215,14 @@ describe('a copy of the example plugin, renamed as its README says', () => {
     expect(result.plugin).toEqual({ name: path.basename(copy), version: '0.1.0' });
     const note = await call('POST', '/api/records/note', { title: 'Mine', body: 'my own plugin works' });
     expect(note.json().words).toBe(4);
+  });
+
+  it('is listed with the newer version its folder holds, once there is one', async () => {
+    const listed = async () => (await call('GET', '/api/plugins')).json().data.find((p: { name: string }) => p.name === path.basename(copy));
+    expect(await listed()).not.toHaveProperty('availableVersion');
+    const manifestFile = path.join(copy, 'plugin.json');
+    fs.writeFileSync(manifestFile, JSON.stringify({ ...JSON.parse(fs.readFileSync(manifestFile, 'utf8')), version: '0.2.0' }));
+    expect(await listed()).toMatchObject({ version: '0.1.0', availableVersion: '0.2.0' });
   });
 });
 

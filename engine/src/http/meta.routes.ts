@@ -3,6 +3,8 @@ import { fieldUsages } from '../../../metadata/src/field-usages.ts';
 import { DOC_KINDS, type DocKind, type Label } from '../../../metadata/src/types.ts';
 import { deployOrThrow, type DeployContext, type DeployResult } from '../deploy/deploy.ts';
 import { QudaoError } from '../errors/catalog.ts';
+import { documentOrigins } from '../plugins/document-origins.ts';
+import type { PluginRow } from '../plugins/plugin-manager.ts';
 import type { Registry } from '../registry.ts';
 import { auditDeploy } from '../security/access-audit.ts';
 import { flag } from './query-params.ts';
@@ -47,6 +49,8 @@ export function registerMetaRoutes(
   registry: Registry,
   deployContext: DeployContext,
   afterDeploy: () => Promise<void>,
+  /** The installed plugins, to say which one ships each listed document. */
+  plugins: () => Promise<PluginRow[]>,
 ): void {
   /** The audit row is written in the deploy's transaction (a dry run writes none). */
   const apply = async (request: FastifyRequest, deployRequest: DeployRequest) => {
@@ -64,9 +68,10 @@ export function registerMetaRoutes(
   // Metadata shows how the system is built: internal users may read it, portal users may not.
   const deployRight = requiresRight(() => registry.access, 'deploy');
 
-  app.get<{ Params: KindParams }>('/api/meta/:kind', internalOnly, async (request) => ({
-    data: registry.documents(assertKind(request.params.kind)),
-  }));
+  app.get<{ Params: KindParams }>('/api/meta/:kind', internalOnly, async (request) => {
+    const kind = assertKind(request.params.kind);
+    return { data: registry.documents(kind), origins: documentOrigins(kind, await deployContext.store.loadCurrent(), await plugins()) };
+  });
 
   app.get<{ Params: DocParams }>('/api/meta/:kind/:name', internalOnly, async (request) => {
     const kind = assertKind(request.params.kind);

@@ -140,8 +140,8 @@ function platformPaths(): Record<string, JsonSchema> {
     },
     '/api/meta/{kind}': {
       parameters: paramRefs('kind'),
-      get: op('listMetadata', 'List the effective documents of a kind', 'Metadata', {
-        responses: { '200': ok('The documents', dataOf(ref('MetadataDocument'))), '400': problem('Unknown kind') },
+      get: op('listMetadata', 'List the effective documents of a kind, with where each comes from', 'Metadata', {
+        responses: { '200': ok('The documents, and by name the layers that hold each and the plugin that ships it', documentsWithOrigins), '400': problem('Unknown kind') },
       }),
     },
     '/api/meta/{kind}/{name}': {
@@ -233,7 +233,9 @@ function pluginPaths(op: (operationId: string, summary: string, tag: string, res
   const bad = problem('The plugin package is not valid, conflicts with customizations, or is in the wrong state');
   return {
     '/api/plugins': {
-      get: op('listPlugins', 'The installed plugins with their versions', 'Plugins', { responses: { '200': ok('The plugins', dataOf({ type: 'object' })) } }),
+      get: op('listPlugins', 'The installed plugins with their versions, and the newer version their folder holds (availableVersion)', 'Plugins', {
+        responses: { '200': ok('The plugins', dataOf({ type: 'object' })) },
+      }),
       post: op('installPlugin', 'Install a plugin of the plugins folder (or only plan it, with dryRun)', 'Plugins', {
         requestBody: body(installBody),
         responses: { '200': plan, '409': bad, '422': bad },
@@ -283,6 +285,21 @@ function parameters(): Record<string, JsonSchema> {
 function paramRefs(...names: string[]): JsonSchema[] {
   return names.map((name) => ({ $ref: `#/components/parameters/${name}` }));
 }
+
+const documentsWithOrigins: JsonSchema = {
+  type: 'object',
+  required: ['data', 'origins'],
+  properties: {
+    data: { type: 'array', items: ref('MetadataDocument') },
+    origins: {
+      type: 'object',
+      additionalProperties: {
+        type: 'object', required: ['layers'],
+        properties: { layers: { type: 'array', items: { type: 'string', enum: ['base', 'custom'] } }, plugin: { type: 'string' } },
+      },
+    },
+  },
+};
 
 function dataOf(items: JsonSchema): JsonSchema {
   return { type: 'object', required: ['data'], properties: { data: { type: 'array', items } } };

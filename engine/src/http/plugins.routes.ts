@@ -1,11 +1,13 @@
 import path from 'node:path';
 import type { FastifyInstance, FastifyRequest } from 'fastify';
 import type { Knex } from 'knex';
+import semver from 'semver';
 import { NAME_PATTERN } from '../../../metadata/src/names.ts';
 import type { Label } from '../../../metadata/src/types.ts';
 import { QudaoError } from '../errors/catalog.ts';
 import type { PluginHost } from '../plugins/plugin-host.ts';
-import type { PluginManager, PluginProgress, PluginResult } from '../plugins/plugin-manager.ts';
+import type { PluginManager, PluginProgress, PluginResult, PluginRow } from '../plugins/plugin-manager.ts';
+import { folderVersion } from '../plugins/plugin-package.ts';
 import type { RecordService } from '../records/record-service.ts';
 import { auditDeploy } from '../security/access-audit.ts';
 import type { RightsChecker } from '../security/principal.ts';
@@ -35,6 +37,12 @@ function pluginDir(pluginsDir: string, name: unknown): string {
     ]);
   }
   return path.join(pluginsDir, name);
+}
+
+/** The version the plugin's folder in the plugins folder holds when it is newer than the installed one: what an upgrade brings. */
+function availableVersion(pluginsDir: string, plugin: PluginRow): string | undefined {
+  const version = folderVersion(path.join(pluginsDir, plugin.name));
+  return version && semver.gt(version, plugin.version) ? version : undefined;
 }
 
 /** What a plugin change keeps as its work's outcome. */
@@ -69,13 +77,17 @@ export function registerPluginRoutes(app: FastifyInstance, deps: PluginRouteDeps
     work.dryRun ? change() : runAsRequestWork(request, deps.knex, { kind: work.kind, label: pluginLabel(work.verb, work.plugin), outcome: pluginOutcome(work.verb) }, change);
 
   app.get('/api/plugins', internalOnly, async () => ({
-    data: (await manager.list()).map((p) => ({
-      name: p.name,
-      version: p.version,
-      label: p.manifest.label,
-      installedAt: p.installed_at,
-      upgradedAt: p.upgraded_at,
-    })),
+    data: (await manager.list()).map((p) => {
+      const available = availableVersion(pluginsDir, p);
+      return {
+        name: p.name,
+        version: p.version,
+        label: p.manifest.label,
+        installedAt: p.installed_at,
+        upgradedAt: p.upgraded_at,
+        ...(available ? { availableVersion: available } : {}),
+      };
+    }),
   }));
 
   app.post<{ Body: { plugin?: unknown; dryRun?: boolean; demo?: boolean } }>('/api/plugins', pluginsRight, async (request) => {

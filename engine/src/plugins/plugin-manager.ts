@@ -10,6 +10,7 @@ import { tableName } from '../schema-sync/names.ts';
 import { loadDataRows, loadDefinitionOrThrow, type InstalledPlugin } from './plugin-host.ts';
 import { readPluginPackageOrThrow, type PluginManifest, type PluginPackage } from './plugin-package.ts';
 import { loadRows, type DemoUserMaker } from './data-rows.ts';
+import { layersAfter, pluginConflicts } from './plugin-conflicts.ts';
 
 export interface PluginRow {
   name: string;
@@ -152,13 +153,15 @@ export class PluginManager {
     return { ...result, plugin: { name, version: current.version } };
   }
 
-  private async deployReportingConflicts(request: Parameters<typeof deployOrThrow>[1]): Promise<DeployResult> {
+  private async deployReportingConflicts(request: Parameters<typeof deployOrThrow>[1] & { documents: MetadataDoc[] }): Promise<DeployResult> {
     try {
       return await deployOrThrow(this.deps.deployContext, request);
     } catch (error) {
-      // The new base layer no longer fits what is built on it (a customization, another plugin): say so, by name.
-      if (error instanceof QudaoError && error.code === 'METADATA_INVALID') throw new QudaoError('PLUGIN_CONFLICT', error.errors);
-      throw error;
+      // The new base layer no longer fits what is built on it (a customization, another plugin): say so, by name,
+      // with the plugin's and the customization's values at each place.
+      if (!(error instanceof QudaoError && error.code === 'METADATA_INVALID')) throw error;
+      const layers = layersAfter(await this.deps.deployContext.store.loadCurrent(), { documents: request.documents, remove: request.remove ?? [], layer: request.layer ?? 'custom' });
+      throw new QudaoError('PLUGIN_CONFLICT', error.errors, undefined, { conflicts: pluginConflicts(error.errors, layers) });
     }
   }
 

@@ -39,6 +39,16 @@ export function readPluginPackageOrThrow(dir: string): PluginPackage {
   return { dir, manifest, documents };
 }
 
+/** The version of the plugin folder at `dir`, or undefined when it holds no readable manifest. */
+export function folderVersion(dir: string): string | undefined {
+  try {
+    return readManifestOrThrow(dir).version;
+  } catch (error) {
+    if (error instanceof QudaoError) return undefined;
+    throw error;
+  }
+}
+
 function readManifestOrThrow(dir: string): PluginManifest {
   const file = path.join(dir, MANIFEST_FILE);
   if (!fs.existsSync(file)) throw new QudaoError('PLUGIN_INVALID', [missing(MANIFEST_FILE)]);
