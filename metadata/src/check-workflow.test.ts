@@ -46,6 +46,12 @@ describe('workflow shape', () => {
     expect(paths).toEqual(expect.arrayContaining(['/nodes/1/approvers', '/nodes/1/due']));
   });
 
+  it("keeps the designer's node positions, by node id, each with a numeric x and y", () => {
+    expect(checkDocumentShape(edit((d) => { d.positions = { start: { x: 0, y: 0 }, manager: { x: 120.5, y: -40 } }; }))).toEqual([]);
+    const doc = edit((d) => { d.positions = { Start: { x: 0, y: 0 }, manager: { x: 'left' as never, y: 0 } }; });
+    expect(checkDocumentShape(doc).map((p) => p.path)).toEqual(expect.arrayContaining(['/positions', '/positions/manager/x']));
+  });
+
   it('requires approvers on an approval and actions on an action node', () => {
     const doc = edit((d) => { d.nodes[1] = { id: 'manager', type: 'approval' }; d.nodes[2] = { id: 'size', type: 'action' }; });
     expect(codesAndPaths(checkDocumentShape(doc))).toEqual(expect.arrayContaining([

@@ -13,3 +13,8 @@ export const EXTRA_OPERATORS = new Set<string>(['like', 'ilike']);
 export function isKnownOperator(name: string): boolean {
   return STANDARD_OPERATORS.has(name) || EXTRA_OPERATORS.has(name);
 }
+
+/** The operators engine/src/records/filter-sql.ts compiles to SQL: what list views, sharing criteria and filters may use. */
+export const SQL_OPERATORS: ReadonlySet<string> = new Set([
+  'var', '==', '===', '!=', '!==', '<', '<=', '>', '>=', 'in', 'like', 'ilike', 'region_in', 'and', 'or', '!', '!!',
+]);

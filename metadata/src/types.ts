@@ -314,6 +314,8 @@ export interface WorkflowDoc {
   active?: boolean;
   /** A `template` sent to each approver when a task reaches them (the inbox lists tasks either way). */
   taskTemplate?: string;
+  /** Where the studio's designer draws each node (top-left, by node id); the runtime ignores it. */
+  positions?: Record<string, { x: number; y: number }>;
 }
 
 /** How an approval ended, as an automation's `approval` trigger may name it. */

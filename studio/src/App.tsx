@@ -10,6 +10,12 @@ import { StudioGate } from './shell/session.tsx';
 import { StudioLayout } from './shell/StudioLayout.tsx';
 import { ObjectsPage } from './objects/ObjectsPage.tsx';
 import { ObjectPage } from './objects/ObjectPage.tsx';
+import { ErPage } from './er/ErPage.tsx';
+import { PluginsPage } from './plugins/PluginsPage.tsx';
+import { PermissionsPage } from './permissions/PermissionsPage.tsx';
+import { LayoutsRoutes } from './layouts/LayoutsRoutes.tsx';
+import { WorkflowsRoutes } from './workflows/WorkflowsRoutes.tsx';
+import { RulesRoutes } from './rules/RulesRoutes.tsx';
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -35,6 +41,12 @@ export function App() {
                   <Route path="/" element={<Navigate to="/objects" replace />} />
                   <Route path="/objects" element={<ObjectsPage />} />
                   <Route path="/objects/:name" element={<ObjectPage />} />
+                  <Route path="/er" element={<ErPage />} />
+                  <Route path="/plugins" element={<PluginsPage />} />
+                  <Route path="/permissions/*" element={<PermissionsPage />} />
+                  <Route path="/layouts/*" element={<LayoutsRoutes />} />
+                  <Route path="/workflows/*" element={<WorkflowsRoutes />} />
+                  <Route path="/rules/*" element={<RulesRoutes />} />
                   <Route path="*" element={<Navigate to="/objects" replace />} />
                 </Routes>
               </StudioLayout>

@@ -8,44 +8,15 @@ import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import type { ObjectDoc } from '../../metadata/src/types.ts';
 import { SCENARIO_TIMEOUT, unexpected, webAppSuite } from '../helpers/web-app-suite.ts';
+import { choose, confirmPlan as confirm, logIn, switchLanguage } from '../helpers/studio/common.ts';
 
 const OBJECT = 'demo_unit_request';
 
 const suite = webAppSuite('studio', { relayOutbox: false });
 const { newPage, shoot } = suite;
 
-async function logIn(page: Page, username: string, password: string): Promise<void> {
-  await page.goto('/studio/');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-}
-
-async function switchLanguage(page: Page, language: 'zh-CN' | 'en'): Promise<void> {
-  await page.getByTestId('language-switch').click();
-  await page.getByTestId(`language-${language}`).click();
-}
-
-/** Picks the first option of an antd Select whose label contains `text`. */
-async function choose(page: Page, testId: string, text: string): Promise<void> {
-  await page.getByTestId(testId).click();
-  await page.keyboard.type(text);
-  await page.locator('.ant-select-item-option-active').filter({ hasText: text }).waitFor();
-  await page.keyboard.press('Enter');
-}
-
-/** Confirms the deploy plan that a save shows, and waits for it to close. */
-async function confirmPlan(page: Page, shot?: string): Promise<void> {
-  const plan = page.getByTestId('deploy-plan');
-  await plan.waitFor();
-  if (shot) {
-    await plan.locator('.ant-collapse-header').first().click();
-    await plan.getByTestId('plan-step-sql').first().waitFor();
-    await shoot(page, shot);
-  }
-  await page.getByTestId('plan-confirm').click();
-  await page.getByTestId('deploy-plan').waitFor({ state: 'detached' });
-}
+/** Confirms the plan, screenshotting it (SQL open) as `shot` when given. */
+const confirmPlan = (page: Page, shot?: string) => confirm(page, shot ? (p) => shoot(p, shot) : undefined);
 
 interface NewField {
   name: string;

@@ -1,7 +1,8 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { QudaoError } from '../errors/catalog.ts';
-import { compileFilter, MAX_FILTER_DEPTH, type ColumnInfo } from './filter-sql.ts';
+import { SQL_OPERATORS } from '../../../metadata/src/known-operators.ts';
+import { COMPILED_OPERATORS, compileFilter, MAX_FILTER_DEPTH, type ColumnInfo } from './filter-sql.ts';
 
 const COLUMNS: Record<string, ColumnInfo['type']> = {
   id: 'uuid', name: 'text', beds: 'integer', revenue: 'money', founded: 'date', created_at: 'datetime',
@@ -26,6 +27,10 @@ function refusal(expr: unknown): { field: string; rule: string } {
 }
 
 describe('compileFilter', () => {
+  it("compiles exactly the operators metadata's SQL_OPERATORS promises the web apps", () => {
+    expect([...COMPILED_OPERATORS, 'var'].sort()).toEqual([...SQL_OPERATORS].sort());
+  });
+
   it('compiles literal true and false', () => {
     expect(compile(true)).toEqual({ sql: 'TRUE', bindings: [] });
     expect(compile(false)).toEqual({ sql: 'FALSE', bindings: [] });

@@ -315,3 +315,6 @@ const OPERATORS = new Map<string, Compiler>([
   ['in', inOperator], ['like', like], ['ilike', like], ['region_in', regionIn],
   ['and', logical], ['or', logical], ['!', not], ['!!', not],
 ]);
+
+/** The operators compiled here besides `var`; metadata's SQL_OPERATORS lists the same for the web apps. */
+export const COMPILED_OPERATORS: ReadonlySet<string> = new Set(OPERATORS.keys());

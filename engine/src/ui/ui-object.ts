@@ -7,7 +7,7 @@ import type { ObjectRuntime, Registry } from '../registry.ts';
 import type { RecordScope } from '../security/record-scope.ts';
 import { titleFieldOf } from './object-title.ts';
 import { uiFields } from './ui-fields.ts';
-import { uiListViews, uiSections } from './ui-layout.ts';
+import { uiListViews, uiSections } from '../../../metadata/src/ui-layout.ts';
 import { uiRules } from './ui-rules.ts';
 
 export interface UiObjectDeps {

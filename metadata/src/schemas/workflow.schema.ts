@@ -97,5 +97,8 @@ export const workflowSchema = {
     edges: { type: 'array', items: edgeSchema },
     active: { type: 'boolean' },
     taskTemplate: nameSchema,
+    positions: { type: 'object', propertyNames: idSchema, additionalProperties: {
+      type: 'object', required: ['x', 'y'], additionalProperties: false, properties: { x: { type: 'number' }, y: { type: 'number' } },
+    } },
   },
 } as const;

@@ -25,8 +25,9 @@ export interface RecordFormProps {
   record?: RecordData;
   /** Starting values of a new record (from the query string). */
   prefill?: Record<string, unknown>;
-  onSaved: (record: RecordData, created: boolean) => void;
-  onCancel: () => void;
+  /** Absent in a preview (the studio's layout designer): the form then has no save or cancel, and saves nothing. */
+  onSaved?: (record: RecordData, created: boolean) => void;
+  onCancel?: () => void;
 }
 
 export default function RecordForm({ ui, record, prefill, onSaved, onCancel }: RecordFormProps) {
@@ -52,7 +53,7 @@ export default function RecordForm({ ui, record, prefill, onSaved, onCancel }: R
   const extraErrors = useMemo(() => toErrorSchema(underFields), [JSON.stringify(underFields)]);
 
   const handle = (result: SaveResult, mine: Record<string, unknown>) => {
-    if (result.ok) return onSaved(result.record, result.created);
+    if (result.ok) return onSaved?.(result.record, result.created);
     if (result.kind === 'conflict') return setConflict(mine);
     if (result.kind === 'invalid') {
       live.setServerProblems(result.problems);
@@ -62,6 +63,7 @@ export default function RecordForm({ ui, record, prefill, onSaved, onCancel }: R
   };
 
   const submit = async () => {
+    if (!onSaved) return;
     setSubmitted(true);
     setFailure(null);
     const blocking = live.checkNow().filter(rendered);
@@ -91,10 +93,12 @@ export default function RecordForm({ ui, record, prefill, onSaved, onCancel }: R
         onChange={(event) => change((event.formData ?? {}) as Record<string, unknown>)}
         onSubmit={() => void submit()}
       />
-      <Space style={{ marginTop: 8 }}>
-        <Button type="primary" data-testid="record-save" loading={saving} onClick={() => void submit()}>{t('save')}</Button>
-        <Button data-testid="record-cancel" onClick={onCancel}>{t('cancel')}</Button>
-      </Space>
+      {onSaved && (
+        <Space style={{ marginTop: 8 }}>
+          <Button type="primary" data-testid="record-save" loading={saving} onClick={() => void submit()}>{t('save')}</Button>
+          <Button data-testid="record-cancel" onClick={onCancel}>{t('cancel')}</Button>
+        </Space>
+      )}
       {conflict && base && (
         <ConflictModal
           ui={ui}

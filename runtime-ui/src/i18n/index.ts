@@ -7,7 +7,8 @@ import { form } from './form.ts';
 import { inbox } from './inbox.ts';
 import { portal } from './portal.ts';
 import { work } from './work.ts';
+import { logic } from './logic.ts';
 
 export { changeLanguage, currentLanguage, LANGUAGES, pick, type Language } from './setup.ts';
 
-export default setUpI18n({ shell, list, record, form, inbox, portal, work });
+export default setUpI18n({ shell, list, record, form, inbox, portal, work, logic });

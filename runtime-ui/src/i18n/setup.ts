@@ -16,6 +16,8 @@ const STORAGE_KEY = 'qudao.language';
 export type Namespaces = { shell: Record<Language, object> } & Record<string, Record<Language, object>>;
 
 export function setUpI18n(namespaces: Namespaces): typeof i18n {
+  // One app's modules loaded into the other (the studio's preview is runtime-ui's form) add their texts: init again would drop the app's own.
+  if (i18n.isInitialized) return addNamespaces(namespaces);
   void i18n.use(initReactI18next).init({
     lng: localStorage.getItem(STORAGE_KEY) === 'en' ? 'en' : 'zh-CN',
     fallbackLng: 'zh-CN',
@@ -28,6 +30,14 @@ export function setUpI18n(namespaces: Namespaces): typeof i18n {
   });
   setApiLanguage(i18n.language);
   document.documentElement.lang = i18n.language;
+  return i18n;
+}
+
+/** Texts an app already has keep their wording (both apps have a `shell`). */
+function addNamespaces(namespaces: Namespaces): typeof i18n {
+  for (const lng of LANGUAGES) {
+    for (const [ns, texts] of Object.entries(namespaces)) i18n.addResourceBundle(lng, ns, texts[lng], true, false);
+  }
   return i18n;
 }
 

@@ -42,6 +42,16 @@ const docPath = (kind: DocKind, name: string) => `/api/meta/${kind}/${encodeURIC
 
 export const listDocuments = <K extends DocKind>(kind: K) => api<{ data: KindDoc<K>[] }>(`/api/meta/${kind}`).then((answer) => answer.data);
 
+/** Where a listed document comes from: the layers that hold it and the plugin that ships it. */
+export interface DocumentOrigin {
+  layers: Layer[];
+  plugin?: string;
+}
+
+/** By name, the origin of every document of a kind (the list's `origins`). */
+export const documentOrigins = (kind: DocKind) =>
+  api<{ origins: Record<string, DocumentOrigin> }>(`/api/meta/${kind}`).then((answer) => answer.origins);
+
 /** The effective document: every layer merged. */
 export const getDocument = <K extends DocKind>(kind: K, name: string) => api<KindDoc<K>>(docPath(kind, name));
 

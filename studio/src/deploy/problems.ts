@@ -13,12 +13,12 @@ export function problemsOf(error: unknown): Problems {
 }
 
 /**
- * The form path of an error's `field` (`object:x/fields/3/label/en` or `/documents/0/name`): what follows the field's
- * index, else what follows the document.
+ * The form path of an error's `field` (`object:x/fields/3/label/en`, `role:x/parent` or `/documents/0/name`): what
+ * follows the field's index, else what follows the document.
  */
 export function formPath(field: string): (string | number)[] {
   const inField = /\/fields\/\d+\/(.+)$/.exec(field);
-  const rest = inField ? inField[1] : field.replace(/^(object:[a-z0-9_]+|\/documents\/\d+)\/?/, '');
+  const rest = inField ? inField[1] : field.replace(/^([A-Za-z]+:[a-z0-9_]+|\/documents\/\d+)\/?/, '');
   return rest.split('/').filter(Boolean).map((segment) => (/^\d+$/.test(segment) ? Number(segment) : segment));
 }
 

@@ -5,7 +5,7 @@ export const objects = {
     newObject: '新建对象',
     newObjectNote: '新对象带一个必填的“名称”字段，作为记录标题。',
     titleField: '名称',
-    columns: { name: 'API 名称', label: '名称', labelZh: '中文名称', labelEn: '英文名称', fields: '字段数', type: '类型', required: '必填', unique: '唯一', hidden: '隐藏', actions: '操作' },
+    columns: { name: 'API 名称', label: '名称', labelZh: '中文名称', labelEn: '英文名称', fields: '字段数', origin: '来源', type: '类型', required: '必填', unique: '唯一', hidden: '隐藏', actions: '操作' },
     form: {
       name: 'API 名称',
       nameHelp: '小写字母开头，只含小写字母、数字和下划线',
@@ -77,7 +77,7 @@ export const objects = {
     newObject: 'New object',
     newObjectNote: 'A new object starts with a required “Name” field, the records\' title.',
     titleField: 'Name',
-    columns: { name: 'API name', label: 'Label', labelZh: 'Chinese label', labelEn: 'English label', fields: 'Fields', type: 'Type', required: 'Required', unique: 'Unique', hidden: 'Hidden', actions: 'Actions' },
+    columns: { name: 'API name', label: 'Label', labelZh: 'Chinese label', labelEn: 'English label', fields: 'Fields', origin: 'Origin', type: 'Type', required: 'Required', unique: 'Unique', hidden: 'Hidden', actions: 'Actions' },
     form: {
       name: 'API name',
       nameHelp: 'Starts with a lower-case letter; lower-case letters, digits and underscores only',

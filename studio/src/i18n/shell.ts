@@ -6,7 +6,7 @@ export const shell = {
     language: '语言',
     languages: { 'zh-CN': '中文', en: 'English' },
     logout: '退出',
-    nav: { objects: '对象' },
+    nav: { objects: '对象', er: '关系图', plugins: '插件', permissions: '权限', layouts: '布局', workflows: '流程', rules: '规则' },
     login: {
       username: '用户名',
       password: '密码',
@@ -24,7 +24,7 @@ export const shell = {
     language: 'Language',
     languages: { 'zh-CN': '中文', en: 'English' },
     logout: 'Sign out',
-    nav: { objects: 'Objects' },
+    nav: { objects: 'Objects', er: 'Relations', plugins: 'Plugins', permissions: 'Permissions', layouts: 'Layouts', workflows: 'Workflows', rules: 'Rules' },
     login: {
       username: 'Username',
       password: 'Password',

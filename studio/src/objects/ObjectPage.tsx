@@ -7,6 +7,7 @@ import { customDocument, latestByLayer, withField } from '../api/meta.ts';
 import { useDeploy } from '../deploy/use-deploy.tsx';
 import { FieldTable } from '../fields/FieldTable.tsx';
 import { DocumentHistory } from '../history/DocumentHistory.tsx';
+import { ObjectRules } from '../rules/ObjectRules.tsx';
 import { pick } from '../i18n/index.ts';
 import { useObject, useObjectHistory } from '../api/queries.ts';
 
@@ -35,6 +36,7 @@ export function ObjectPage() {
       <Tabs
         items={[
           { key: 'fields', label: <span data-testid="tab-fields">{t('tabs.fields')}</span>, children: <FieldTable object={object.data} onSave={saveField} /> },
+          { key: 'rules', label: <span data-testid="tab-rules">{t('rules:title')}</span>, children: <ObjectRules object={name} /> },
           { key: 'history', label: <span data-testid="tab-history">{t('tabs.history')}</span>, children: <DocumentHistory kind="object" name={name} /> },
         ]}
       />

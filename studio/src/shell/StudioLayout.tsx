@@ -10,7 +10,15 @@ export function StudioLayout({ children }: { children: ReactNode }) {
   const { t } = useTranslation('shell');
   const { me, logout } = useSession();
   const { pathname } = useLocation();
-  const items = [{ key: 'objects', label: <Link to="/objects" data-testid="nav-objects">{t('nav.objects')}</Link> }];
+  const items = [
+    { key: 'objects', label: <Link to="/objects" data-testid="nav-objects">{t('nav.objects')}</Link> },
+    { key: 'er', label: <Link to="/er" data-testid="nav-er">{t('nav.er')}</Link> },
+    { key: 'plugins', label: <Link to="/plugins" data-testid="nav-plugins">{t('nav.plugins')}</Link> },
+    { key: 'permissions', label: <Link to="/permissions" data-testid="nav-permissions">{t('nav.permissions')}</Link> },
+    { key: 'layouts', label: <Link to="/layouts" data-testid="nav-layouts">{t('nav.layouts')}</Link> },
+    { key: 'workflows', label: <Link to="/workflows" data-testid="nav-workflows">{t('nav.workflows')}</Link> },
+    { key: 'rules', label: <Link to="/rules" data-testid="nav-rules">{t('nav.rules')}</Link> },
+  ];
   return (
     <Layout style={{ minHeight: '100vh' }} data-testid="studio-layout">
       <Layout.Header style={{ display: 'flex', alignItems: 'center', gap: 24, background: '#fff', borderBottom: '1px solid #e5e8ef', paddingInline: 24 }}>

@@ -1,6 +1,9 @@
-/** An object's form sections and list views from its layouts, cut to the fields one principal may read. */
-import { MAX_PAGE_SIZE, type LayoutDoc } from '../../../metadata/src/types.ts';
-import type { UiField, UiListView, UiSection } from '../../../metadata/src/ui-contract.ts';
+/**
+ * An object's form sections and list views from its layouts, cut to the fields one principal may read. Pure and
+ * browser-safe: the engine answers them in `GET /api/ui/objects/:object`, the studio previews a draft layout with them.
+ */
+import { MAX_PAGE_SIZE, type LayoutDoc } from './types.ts';
+import type { UiField, UiListView, UiSection } from './ui-contract.ts';
 
 export const DEFAULT_PAGE_SIZE = 50;
 const DEFAULT_COLUMNS = 6;

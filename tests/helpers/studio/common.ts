@@ -1,0 +1,35 @@
+/** Drivers every studio browser test uses: signing in, the language, antd selects and the deploy plan. */
+import type { Page } from 'playwright-core';
+
+export async function logIn(page: Page, username: string, password: string, at = '/studio/'): Promise<void> {
+  await page.goto(at);
+  await page.getByTestId('login-username').fill(username);
+  await page.getByTestId('login-password').fill(password);
+  await page.getByTestId('login-submit').click();
+}
+
+export async function switchLanguage(page: Page, language: 'zh-CN' | 'en'): Promise<void> {
+  await page.getByTestId('language-switch').click();
+  await page.getByTestId(`language-${language}`).click();
+}
+
+/** Picks the first option of an antd Select whose label contains `text`. */
+export async function choose(page: Page, testId: string, text: string): Promise<void> {
+  await page.getByTestId(testId).click();
+  await page.keyboard.type(text);
+  await page.locator('.ant-select-item-option-active').filter({ hasText: text }).waitFor();
+  await page.keyboard.press('Enter');
+}
+
+/** Confirms the deploy plan that a save shows, and waits for it to close; with `shoot`, screenshots the plan with its SQL open. */
+export async function confirmPlan(page: Page, shoot?: (page: Page) => Promise<void>): Promise<void> {
+  const plan = page.getByTestId('deploy-plan');
+  await plan.waitFor();
+  if (shoot) {
+    await plan.locator('.ant-collapse-header').first().click();
+    await plan.getByTestId('plan-step-sql').first().waitFor();
+    await shoot(page);
+  }
+  await page.getByTestId('plan-confirm').click();
+  await page.getByTestId('deploy-plan').waitFor({ state: 'detached' });
+}
