@@ -2,9 +2,9 @@
  * The visual condition builder of the web apps: react-querybuilder with antd controls, AND/OR groups, searchable
  * selects and texts from the `logic` namespace. The caller owns the query and converts it (logic-fields.ts).
  */
-import { AntDValueSelector, QueryBuilderAntD } from '@react-querybuilder/antd';
+import { AntDNotToggle, AntDValueSelector, QueryBuilderAntD } from '@react-querybuilder/antd';
 import { useTranslation } from 'react-i18next';
-import { QueryBuilder, type RuleGroupType, type ValueSelectorProps } from 'react-querybuilder';
+import { QueryBuilder, type NotToggleProps, type RuleGroupType, type ValueSelectorProps } from 'react-querybuilder';
 import 'react-querybuilder/dist/query-builder.css';
 import type { BuilderField } from './logic-fields.ts';
 
@@ -18,6 +18,9 @@ export interface LogicQueryBuilderProps {
 
 /** antd's select with typing to filter the options (long field lists). */
 const SearchableSelector = (props: ValueSelectorProps) => <AntDValueSelector {...props} showSearch />;
+
+/** antd's NOT switch reads "=" when off; a switch labelled NOT reads NOT either way, its position says which. */
+const NotSwitch = (props: NotToggleProps) => <AntDNotToggle {...props} unCheckedChildren={props.label} />;
 
 export function LogicQueryBuilder({ fields, query, onQueryChange, showNot = false }: LogicQueryBuilderProps) {
   const { t } = useTranslation('logic');
@@ -41,7 +44,7 @@ export function LogicQueryBuilder({ fields, query, onQueryChange, showNot = fals
         combinators={combinators}
         translations={translations}
         showNotToggle={showNot}
-        controlElements={{ fieldSelector: SearchableSelector, operatorSelector: SearchableSelector, valueSelector: SearchableSelector }}
+        controlElements={{ fieldSelector: SearchableSelector, operatorSelector: SearchableSelector, valueSelector: SearchableSelector, notToggle: NotSwitch }}
         resetOnFieldChange
         controlClassnames={{ queryBuilder: 'queryBuilder-branches' }}
       />

@@ -2,6 +2,7 @@
 import { useEffect, useState } from 'react';
 import { Button, Checkbox, Drawer, Form, Input, Select, Space } from 'antd';
 import { useTranslation } from 'react-i18next';
+import { NAME_PATTERN } from '../../../metadata/src/names.ts';
 import { FIELD_TYPES, type FieldDef } from '../../../metadata/src/types.ts';
 import { FormProblems } from '../deploy/FormProblems.tsx';
 import { markFormErrors, problemsOf, type Problems } from '../deploy/problems.ts';
@@ -9,8 +10,6 @@ import { FIELD_FORM_KEYS, fieldTraits, toFieldDef, toFormValues, type FieldValue
 import { FieldUsages } from './FieldUsages.tsx';
 import { TypeOptions } from './TypeOptions.tsx';
 import { DefaultInput } from './DefaultInput.tsx';
-
-const NAME = /^[a-z][a-z0-9_]{0,47}$/;
 
 interface Props {
   open: boolean;
@@ -63,7 +62,7 @@ export function FieldDrawer({ open, object, field, indexed, onSave, onClose }: P
       <FormProblems problems={problems} />
       {field && <div style={{ marginBottom: 16 }}><FieldUsages object={object} field={field.name} /></div>}
       <Form<FieldValues> form={form} layout="vertical" onFinish={submit} data-testid="field-form">
-        <Form.Item name="name" label={t('field.name')} extra={t('form.nameHelp')} rules={[required, { pattern: NAME, message: t('form.nameHelp') }]}>
+        <Form.Item name="name" label={t('field.name')} extra={t('form.nameHelp')} rules={[required, { pattern: NAME_PATTERN, message: t('form.nameHelp') }]}>
           <Input disabled={!!field} data-testid="field-name" />
         </Form.Item>
         <Form.Item name="type" label={t('field.type')} rules={[required]}>
@@ -85,7 +84,7 @@ export function FieldDrawer({ open, object, field, indexed, onSave, onClose }: P
           {traits.stored && <Form.Item name="indexed" valuePropName="checked"><Checkbox data-testid="field-indexed">{t('field.index')}</Checkbox></Form.Item>}
           <Form.Item name="removed" valuePropName="checked"><Checkbox data-testid="field-hidden">{t('field.hidden')}</Checkbox></Form.Item>
         </Space>
-        <TypeOptions type={type} />
+        <TypeOptions object={object} type={type} />
         {traits.default && <DefaultInput type={type} />}
       </Form>
     </Drawer>

@@ -2,10 +2,11 @@
 import { MinusCircleOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, Form, Input, InputNumber, Select, Space, type SelectProps } from 'antd';
 import { useTranslation } from 'react-i18next';
-import { COMPUTED_RETURN_TYPES, ROLLUP_AGGREGATES, type FieldType } from '../../../metadata/src/types.ts';
+import { COMPUTED_RETURN_TYPES, ROLLUP_AGGREGATES, type ComputedReturnType, type FieldType } from '../../../metadata/src/types.ts';
 import { pick } from '../i18n/index.ts';
 import { useObjects } from '../api/queries.ts';
 import { fieldTraits } from './field-form.ts';
+import { FormulaExpression } from './FormulaExpression.tsx';
 
 /** A pick of the deployed objects; Form.Item hands it the value and onChange. */
 function ObjectSelect(props: SelectProps<string> & { 'data-testid': string }) {
@@ -38,15 +39,17 @@ function PicklistOptions() {
   );
 }
 
-export function TypeOptions({ type }: { type: FieldType | undefined }) {
+/** The type's own properties, for a field of `object`. */
+export function TypeOptions({ object, type }: { object: string; type: FieldType | undefined }) {
   const { t } = useTranslation('objects');
+  const returns = Form.useWatch<ComputedReturnType | undefined>('returns', Form.useFormInstance());
   const traits = fieldTraits(type);
   const required = { required: true, message: t('form.required') };
-  const json = {
-    validator: async (_: unknown, value: string | undefined) => {
-      if (value) JSON.parse(value);
+  // The expression is JsonLogic, not text: a string rule would refuse an object.
+  const expressionRequired = {
+    validator: async (_: unknown, value: unknown) => {
+      if (value === undefined || value === null) throw new Error(t('form.required'));
     },
-    message: t('field.badJson'),
   };
   return (
     <>
@@ -69,12 +72,20 @@ export function TypeOptions({ type }: { type: FieldType | undefined }) {
       {traits.format && <Form.Item name="format" label={t('field.format')} rules={[required]}><Input /></Form.Item>}
       {traits.returns && (
         <Form.Item name="returns" label={t('field.returns')} rules={[required]}>
-          <Select options={COMPUTED_RETURN_TYPES.map((value) => ({ value, label: t(`types.${value}`) }))} />
+          <Select showSearch optionFilterProp="label" options={COMPUTED_RETURN_TYPES.map((value) => ({ value, label: t(`types.${value}`) }))} data-testid="field-returns" />
         </Form.Item>
       )}
       {traits.formula && (
         <>
-          <Form.Item name="expression" label={t('field.expression')} rules={[required, json]}><Input.TextArea rows={5} style={{ fontFamily: 'monospace' }} /></Form.Item>
+          <Form.Item
+            name="expression"
+            label={t('field.expression')}
+            required
+            extra={returns === 'boolean' ? t('field.expressionCondition') : t('field.expressionJson')}
+            rules={[expressionRequired]}
+          >
+            <FormulaExpression object={object} returns={returns} />
+          </Form.Item>
           <Form.Item name="computeOn" label={t('field.computeOn')}>
             <Select allowClear options={[{ value: 'write', label: t('field.computeOnWrite') }, { value: 'read', label: t('field.computeOnRead') }]} />
           </Form.Item>

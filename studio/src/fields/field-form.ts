@@ -2,7 +2,7 @@
  * A field definition as the field drawer edits it, and back. The drawer edits the properties below; any other
  * property the field has (a `visibleWhen`, say) is kept as it is.
  */
-import { COMPUTED_FIELD_TYPES, type ComputedReturnType, type FieldDef, type FieldType, type Label, type PicklistOption, type RollupAggregate } from '../../../metadata/src/types.ts';
+import { COMPUTED_FIELD_TYPES, type ComputedReturnType, type FieldDef, type FieldType, type JsonLogic, type Label, type PicklistOption, type RollupAggregate } from '../../../metadata/src/types.ts';
 
 const TEXT_TYPES: FieldType[] = ['text', 'long_text', 'rich_text', 'email', 'phone', 'url'];
 const NUMBER_TYPES: FieldType[] = ['number', 'integer', 'money', 'percent'];
@@ -44,8 +44,8 @@ export interface FieldValues {
   target?: string;
   format?: string;
   returns?: ComputedReturnType;
-  /** JsonLogic as JSON text. */
-  expression?: string;
+  /** Edited by the formula's LogicBuilder, which keeps its own text and hands back JsonLogic. */
+  expression?: JsonLogic;
   computeOn?: 'write' | 'read';
   of?: string;
   via?: string;
@@ -60,12 +60,11 @@ export const FIELD_FORM_KEYS = [
 ] as const;
 
 export function toFormValues(field: FieldDef, indexed: boolean): FieldValues {
-  const { expression, default: defaultValue, ...rest } = field;
+  const { default: defaultValue, ...rest } = field;
   return {
-    ...(rest as Omit<FieldValues, 'expression' | 'default'>),
+    ...(rest as Omit<FieldValues, 'default'>),
     indexed,
     default: defaultValue === undefined ? undefined : (defaultValue as FieldValues['default']),
-    expression: expression === undefined ? undefined : JSON.stringify(expression, null, 2),
   };
 }
 
@@ -76,7 +75,7 @@ function label(value: Partial<Label> | undefined): Partial<Label> | undefined {
   return entries.length ? Object.fromEntries(entries) : undefined;
 }
 
-/** The field definition the form describes, over `original` (its unmanaged properties kept). Throws on bad JSON. */
+/** The field definition the form describes, over `original` (its unmanaged properties kept). */
 export function toFieldDef(values: FieldValues, original?: FieldDef): FieldDef {
   const kept: Record<string, unknown> = { ...original };
   for (const key of FIELD_FORM_KEYS) delete kept[key];
@@ -97,7 +96,7 @@ export function toFieldDef(values: FieldValues, original?: FieldDef): FieldDef {
     ...(traits.target && { target: values.target }),
     ...(traits.format && { format: values.format }),
     ...(traits.returns && { returns: values.returns }),
-    ...(traits.formula && { expression: isBlank(values.expression) ? undefined : JSON.parse(values.expression!), computeOn: values.computeOn }),
+    ...(traits.formula && { expression: values.expression, computeOn: values.computeOn }),
     ...(traits.rollup && { of: values.of, via: values.via, aggregate: values.aggregate, field: values.field }),
   };
   const field = Object.fromEntries(Object.entries(picked).filter(([, value]) => !isBlank(value)));

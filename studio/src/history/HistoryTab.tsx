@@ -9,7 +9,8 @@ import { DiffModal } from './DiffModal.tsx';
 
 interface Props {
   history: DocumentVersion[];
-  onRollback: (version: DocumentVersion) => Promise<void>;
+  /** Deploys the custom layer as it was at a version; version 0 removes the customization. */
+  onRollback: (version: number) => Promise<void>;
 }
 
 export function HistoryTab({ history, onRollback }: Props) {
@@ -31,14 +32,24 @@ export function HistoryTab({ history, onRollback }: Props) {
       render: (v: DocumentVersion) => v.layer === 'custom' && !v.deleted && !isCurrent(v) && (
         <Space>
           <Button size="small" onClick={() => setComparing(v)} data-testid={`history-diff-${v.version}`}>{t('history.diff')}</Button>
-          <Button size="small" danger onClick={() => void onRollback(v)} data-testid={`history-rollback-${v.version}`}>{t('history.rollback')}</Button>
+          <Button size="small" danger onClick={() => void onRollback(v.version)} data-testid={`history-rollback-${v.version}`}>{t('history.rollback')}</Button>
         </Space>
       ),
     },
   ];
   return (
     <div data-testid="history-tab">
-      <Alert type="info" showIcon title={t('history.baseOnlyNote')} style={{ marginBottom: 12 }} />
+      <Alert
+        type="info"
+        showIcon
+        title={t('history.baseOnlyNote')}
+        style={{ marginBottom: 12 }}
+        action={current && !current.deleted && (
+          <Button size="small" danger onClick={() => void onRollback(0)} data-testid="history-rollback-0">
+            {history.some((v) => v.layer === 'base') ? t('history.removeCustomization') : t('history.removeDocument')}
+          </Button>
+        )}
+      />
       <Table<DocumentVersion> rowKey={(v) => `${v.layer}:${v.version}`} size="middle" dataSource={history} columns={columns} pagination={false} />
       <DiffModal version={comparing} current={current} onClose={() => setComparing(null)} />
     </div>

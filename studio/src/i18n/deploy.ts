@@ -25,6 +25,8 @@ export const deploy = {
       currentVersion: '当前',
       same: '与当前相同',
       baseOnlyNote: '只能回滚自定义层的版本；插件层随插件升级。',
+      removeCustomization: '撤销全部自定义（恢复插件版本）',
+      removeDocument: '撤销（删除此自定义文档）',
     },
   },
   en: {
@@ -52,6 +54,8 @@ export const deploy = {
       currentVersion: 'Current',
       same: 'Same as current',
       baseOnlyNote: 'Only custom-layer versions can be rolled back; the plugin layer follows plugin upgrades.',
+      removeCustomization: 'Remove every customization (back to the plugin)',
+      removeDocument: 'Undo (remove this custom document)',
     },
   },
 };

@@ -13,8 +13,6 @@ export const rules = {
     saved: '规则已部署',
     tabs: { rule: '规则', history: '历史' },
     form: {
-      name: 'API 名称',
-      nameHelp: '小写字母开头，只含小写字母、数字和下划线',
       object: '对象',
       required: '必填',
       labelZh: '名称（中文）',
@@ -83,8 +81,6 @@ export const rules = {
     saved: 'The rule is deployed',
     tabs: { rule: 'Rule', history: 'History' },
     form: {
-      name: 'API name',
-      nameHelp: 'Starts with a lowercase letter; lowercase letters, digits and underscores only',
       object: 'Object',
       required: 'Required',
       labelZh: 'Name (Chinese)',

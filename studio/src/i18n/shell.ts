@@ -1,4 +1,4 @@
-/** UI text of the studio's frame (login, navigation, the 403 page), in zh-CN and en. */
+/** UI text of the studio's frame (login, navigation, the 403 page) and of every document's name and labels, in zh-CN and en. */
 export const shell = {
   'zh-CN': {
     appName: '渠道设计器',
@@ -17,6 +17,15 @@ export const shell = {
     },
     forbidden: { title: '无权访问设计器', detail: '设计器需要 deploy（部署）权限，请联系管理员。', runtime: '前往业务应用' },
     notFound: '未找到',
+    document: {
+      name: 'API 名称',
+      nameHelp: '小写字母开头，只含小写字母、数字和下划线，最长 48 个字符',
+      labelZh: '中文名称',
+      labelEn: '英文名称',
+      required: '必填',
+      save: '保存',
+      cancel: '取消',
+    },
   },
   en: {
     appName: 'Qudao Studio',
@@ -35,5 +44,14 @@ export const shell = {
     },
     forbidden: { title: 'No access to the studio', detail: 'The studio needs the deploy right; ask an administrator.', runtime: 'Go to the app' },
     notFound: 'Not found',
+    document: {
+      name: 'API name',
+      nameHelp: 'Starts with a lowercase letter; lowercase letters, digits and underscores only, at most 48 characters',
+      labelZh: 'Chinese label',
+      labelEn: 'English label',
+      required: 'Required',
+      save: 'Save',
+      cancel: 'Cancel',
+    },
   },
 };

@@ -59,6 +59,7 @@ interface EditorProps {
 
 function LayoutEditor({ initial, base, isNew }: EditorProps) {
   const { t } = useTranslation('layouts');
+  const { t: tShell } = useTranslation('shell');
   const navigate = useNavigate();
   const [search, setSearch] = useSearchParams();
   const [model, setModel] = useState(initial);
@@ -75,7 +76,7 @@ function LayoutEditor({ initial, base, isNew }: EditorProps) {
     [ui.data, layouts.data, draft],
   );
   const taken = isNew && (layouts.data ?? []).some((l) => l.name === model.name);
-  const nameProblem = !NAME_PATTERN.test(model.name) ? t('form.nameHelp') : taken ? t('form.nameTaken') : null;
+  const nameProblem = !NAME_PATTERN.test(model.name) ? tShell('document.nameHelp') : taken ? t('form.nameTaken') : null;
   const dirty = isNew || JSON.stringify(toCustomDoc(model, base)) !== JSON.stringify(toCustomDoc(initial, base));
   const setParam = (key: string, value: string) => setSearch((params) => { params.set(key, value); return params; }, { replace: true });
 
@@ -161,19 +162,19 @@ interface HeaderProps {
 }
 
 function LayoutHeader({ model, isNew, nameProblem, onChange }: HeaderProps) {
-  const { t } = useTranslation('layouts');
+  const { t } = useTranslation('shell');
   return (
     <Flex gap={12} wrap style={{ marginBottom: 12 }}>
       <Space.Compact style={{ width: 260 }}>
-        <Space.Addon>{t('form.name')}</Space.Addon>
+        <Space.Addon>{t('document.name')}</Space.Addon>
         <Input value={model.name} disabled={!isNew} status={nameProblem ? 'error' : undefined} title={nameProblem ?? undefined} onChange={(e) => onChange({ ...model, name: e.target.value })} data-testid="layout-name" />
       </Space.Compact>
       <Space.Compact style={{ width: 300 }}>
-        <Space.Addon>{t('form.labelZh')}</Space.Addon>
+        <Space.Addon>{t('document.labelZh')}</Space.Addon>
         <Input value={model.label['zh-CN']} onChange={(e) => onChange({ ...model, label: { ...model.label, 'zh-CN': e.target.value } })} data-testid="layout-label-zh" />
       </Space.Compact>
       <Space.Compact style={{ width: 300 }}>
-        <Space.Addon>{t('form.labelEn')}</Space.Addon>
+        <Space.Addon>{t('document.labelEn')}</Space.Addon>
         <Input value={model.label.en} onChange={(e) => onChange({ ...model, label: { ...model.label, en: e.target.value } })} data-testid="layout-label-en" />
       </Space.Compact>
       {nameProblem && isNew && <Typography.Text type="danger" data-testid="layout-name-problem">{nameProblem}</Typography.Text>}

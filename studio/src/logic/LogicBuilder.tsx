@@ -2,6 +2,7 @@
  * The studio's JsonLogic editor: a visual builder of AND/OR groups over the object's fields (and those one lookup
  * away), and a JSON tab for experts. Whatever the JSON says is kept: a shape the builder cannot show is reported on
  * the visual tab, never replaced. `sqlOnly` keeps to what the engine runs in the database (sharing criteria, views).
+ * `jsonOnly` shows the JSON tab alone, for expressions that are not conditions (a formula returning a number).
  */
 import { useMemo, useState } from 'react';
 import { Alert, Button, Input, Spin, Tabs } from 'antd';
@@ -20,6 +21,7 @@ export interface LogicBuilderProps {
   onChange: (value: JsonLogic | undefined) => void;
   testId: string;
   sqlOnly?: boolean;
+  jsonOnly?: boolean;
 }
 
 export function LogicBuilder(props: LogicBuilderProps) {
@@ -33,7 +35,7 @@ export function LogicBuilder(props: LogicBuilderProps) {
 
 const keyOf = (value: JsonLogic | undefined) => JSON.stringify(value ?? null);
 
-function LogicTabs({ value, onChange, testId, sqlOnly = false, fields }: LogicBuilderProps & { fields: LogicField[] }) {
+function LogicTabs({ value, onChange, testId, sqlOnly = false, jsonOnly = false, fields }: LogicBuilderProps & { fields: LogicField[] }) {
   const { t } = useTranslation('rules');
   const { t: tLogic } = useTranslation('logic');
   const shown = useMemo(() => builderFields(fields, tLogic), [fields, tLogic]);
@@ -96,16 +98,15 @@ function LogicTabs({ value, onChange, testId, sqlOnly = false, fields }: LogicBu
       <JsonProblem reading={reading} testId={testId} />
     </>
   );
+  const visualTab = { key: 'visual', label: <span data-testid={`${testId}-tab-visual`}>{t('editor.visual')}</span>, children: visual };
+  const jsonTab = { key: 'json', label: <span data-testid={`${testId}-tab-json`}>JSON</span>, children: json };
   return (
     <div data-testid={testId}>
       <Tabs
         size="small"
-        activeKey={tab}
+        activeKey={jsonOnly ? 'json' : tab}
         onChange={setTab}
-        items={[
-          { key: 'visual', label: <span data-testid={`${testId}-tab-visual`}>{t('editor.visual')}</span>, children: visual },
-          { key: 'json', label: <span data-testid={`${testId}-tab-json`}>JSON</span>, children: json },
-        ]}
+        items={jsonOnly ? [jsonTab] : [visualTab, jsonTab]}
       />
     </div>
   );

@@ -11,14 +11,14 @@ import { customDocument, type DocumentVersion } from '../api/meta.ts';
 import { useObjects } from '../api/queries.ts';
 import { FormProblems } from '../deploy/FormProblems.tsx';
 import { useDeploy } from '../deploy/use-deploy.tsx';
+import { useSave } from '../deploy/use-save.ts';
 import { DocumentHistory } from '../history/DocumentHistory.tsx';
 import { pick } from '../i18n/index.ts';
+import { NameAndLabelItems } from '../shell/NameAndLabelItems.tsx';
 import { useEditedDocument } from './access-api.ts';
 import { FieldMatrix } from './FieldMatrix.tsx';
-import { NameAndLabel } from './NameAndLabel.tsx';
 import { emptyModel, modelOf, permissionSetDraft, type PermissionSetModel } from './permission-set-model.ts';
 import { RightsGridTable } from './RightsGridTable.tsx';
-import { useSave } from './use-save.ts';
 
 export function PermissionSetPage() {
   const { name } = useParams();
@@ -80,7 +80,7 @@ function PermissionSetEditor({ name, effective, history, objects }: EditorProps)
       <FormProblems problems={problems} />
       <Form form={form} layout="vertical" onFinish={submit} initialValues={{ name: model.name, label: model.label }} data-testid="set-form">
         <Flex gap={16} align="flex-end" wrap>
-          <div style={{ flex: 1, minWidth: 480 }}><NameAndLabel testId="set" existing={!!name} /></div>
+          <div style={{ flex: 1, minWidth: 480 }}><NameAndLabelItems testId="set" existing={!!name} /></div>
           <Form.Item><Button type="primary" htmlType="submit" loading={busy} data-testid="set-save">{t('save')}</Button></Form.Item>
         </Flex>
       </Form>

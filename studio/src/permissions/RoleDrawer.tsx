@@ -7,11 +7,11 @@ import { customDocument, type DocumentVersion } from '../api/meta.ts';
 import { useDocuments } from '../api/queries.ts';
 import { FormProblems } from '../deploy/FormProblems.tsx';
 import { useDeploy } from '../deploy/use-deploy.tsx';
+import { useSave } from '../deploy/use-save.ts';
 import { pick } from '../i18n/index.ts';
+import { NameAndLabelItems } from '../shell/NameAndLabelItems.tsx';
 import { useEditedDocument } from './access-api.ts';
-import { NameAndLabel } from './NameAndLabel.tsx';
 import { roleDraft, roleTree, roleValues, selfAndBelow, type RoleValues } from './role-model.ts';
-import { useSave } from './use-save.ts';
 import { WithHistory } from './WithHistory.tsx';
 
 const FORM_FIELDS = ['name', 'label', 'parent', 'portal', 'permissionSets'];
@@ -66,7 +66,7 @@ function RoleForm({ name, roles, effective, custom, onDone }: FormProps) {
     <>
       <FormProblems problems={problems} />
       <Form<RoleValues> form={form} layout="vertical" onFinish={submit} initialValues={roleValues(effective)} data-testid="role-form">
-        <NameAndLabel testId="role" existing={!!name} />
+        <NameAndLabelItems testId="role" existing={!!name} />
         <Form.Item name="parent" label={t('roles.parent')}>
           <Select showSearch optionFilterProp="label" options={parents} data-testid="role-parent" />
         </Form.Item>

@@ -10,12 +10,12 @@ import { customDocument, type DocumentVersion } from '../api/meta.ts';
 import { useDocuments, useObjects } from '../api/queries.ts';
 import { FormProblems } from '../deploy/FormProblems.tsx';
 import { useDeploy } from '../deploy/use-deploy.tsx';
+import { useSave } from '../deploy/use-save.ts';
 import { pick } from '../i18n/index.ts';
 import { LogicBuilder } from '../logic/LogicBuilder.tsx';
+import { NameAndLabelItems } from '../shell/NameAndLabelItems.tsx';
 import { useEditedDocument } from './access-api.ts';
-import { NameAndLabel } from './NameAndLabel.tsx';
 import { sharingRuleDraft, sharingRuleValues, type SharingRuleValues } from './sharing-rule-model.ts';
-import { useSave } from './use-save.ts';
 import { WithHistory } from './WithHistory.tsx';
 
 const FORM_FIELDS = ['name', 'label', 'object', 'roles', 'includeSubordinates', 'access', 'criteria'];
@@ -56,7 +56,7 @@ function SharingRuleEditor({ name, effective, history }: EditorProps) {
 
   const editor = (
     <Form<SharingRuleValues> form={form} layout="vertical" onFinish={submit} initialValues={sharingRuleValues(effective, search.get('object') ?? undefined)} data-testid="rule-form">
-      <NameAndLabel testId="rule" existing={!!name} />
+      <NameAndLabelItems testId="rule" existing={!!name} />
       <Form.Item name="object" label={t('sharing.object')} rules={[required]}>
         <Select
           showSearch

@@ -1,15 +1,14 @@
 /** A new rule's API name and object; the editor opens on it, and nothing is deployed until it is saved there. */
-import { Form, Input, Modal } from 'antd';
+import { Form, Modal } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { useNavigate } from 'react-router';
+import { ApiNameItem } from '../shell/NameAndLabelItems.tsx';
 import { ObjectSelect } from './ObjectSelect.tsx';
 
 interface Values {
   name: string;
   object: string;
 }
-
-const NAME = /^[a-z][a-z0-9_]{0,62}$/;
 
 export function NewRuleModal({ open, object, onClose }: { open: boolean; object: string | undefined; onClose: () => void }) {
   const { t } = useTranslation('rules');
@@ -26,9 +25,7 @@ export function NewRuleModal({ open, object, onClose }: { open: boolean; object:
         <Form.Item name="object" label={t('form.object')} rules={[required]}>
           <ObjectSelect testId="new-rule-object" />
         </Form.Item>
-        <Form.Item name="name" label={t('form.name')} extra={t('form.nameHelp')} rules={[required, { pattern: NAME, message: t('form.nameHelp') }]}>
-          <Input data-testid="new-rule-name" />
-        </Form.Item>
+        <ApiNameItem testId="new-rule-name" />
       </Form>
     </Modal>
   );

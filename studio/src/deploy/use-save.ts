@@ -1,11 +1,11 @@
 /**
- * A save from an access editor: the deploy (dry run, plan, confirm) with the engine's refusal kept for the form —
+ * A save from a form: the deploy (dry run, plan, confirm) with the engine's refusal kept for the form —
  * above it, and on the form items its errors name.
  */
 import { useState } from 'react';
 import type { FormInstance } from 'antd';
 import { ApiError } from '../../../runtime-ui/src/api/client.ts';
-import { formPath, markFormErrors, problemsOf, type Problems } from '../deploy/problems.ts';
+import { formPath, markFormErrors, problemsOf, type Problems } from './problems.ts';
 
 /** `fields` are the form's items; an error inside one of `whole` (a list, a condition) goes on the whole item. */
 export function useSave(form: FormInstance, fields: readonly string[], whole: readonly string[] = []) {
