@@ -41,7 +41,8 @@ export function useDeploy() {
     setBusy(true);
     try {
       await pending.change(false);
-      await queryClient.invalidateQueries({ queryKey: ['meta'] });
+      // The pages reload what they show in the background: the plan closes as soon as the deploy is done.
+      void queryClient.invalidateQueries({ queryKey: ['meta'] });
       void message.success(t('deployed'));
       pending.resolve(true);
     } catch (error) {

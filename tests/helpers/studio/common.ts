@@ -1,5 +1,5 @@
 /** Drivers every studio browser test uses: signing in, the language, antd selects and the deploy plan. */
-import type { Page } from 'playwright-core';
+import type { Locator, Page } from 'playwright-core';
 
 export async function logIn(page: Page, username: string, password: string, at = '/studio/'): Promise<void> {
   await page.goto(at);
@@ -21,13 +21,25 @@ export async function choose(page: Page, testId: string, text: string): Promise<
   await page.keyboard.press('Enter');
 }
 
+/** Unfolds the plan's first step; a click while the modal still zooms in can miss, so it is tried again. */
+async function openFirstStep(plan: Locator): Promise<void> {
+  const sql = plan.getByTestId('plan-step-sql').first();
+  for (let attempt = 1; !(await sql.isVisible()); attempt++) {
+    await plan.locator('.ant-collapse-header').first().click();
+    try {
+      await sql.waitFor({ timeout: 3_000 });
+    } catch (error) {
+      if (attempt === 5) throw error;
+    }
+  }
+}
+
 /** Confirms the deploy plan that a save shows, and waits for it to close; with `shoot`, screenshots the plan with its SQL open. */
 export async function confirmPlan(page: Page, shoot?: (page: Page) => Promise<void>): Promise<void> {
   const plan = page.getByTestId('deploy-plan');
   await plan.waitFor();
   if (shoot) {
-    await plan.locator('.ant-collapse-header').first().click();
-    await plan.getByTestId('plan-step-sql').first().waitFor();
+    await openFirstStep(plan);
     await shoot(page);
   }
   await page.getByTestId('plan-confirm').click();
