@@ -1,5 +1,6 @@
 /** The studio's frame: language-aware antd theme, the query cache, the router under `/studio` and the session gate. */
-import { App as AntApp, ConfigProvider } from 'antd';
+import { lazy, Suspense, type ComponentType } from 'react';
+import { App as AntApp, ConfigProvider, Spin } from 'antd';
 import enUS from 'antd/locale/en_US';
 import zhCN from 'antd/locale/zh_CN';
 import { QueryClient, QueryClientProvider } from '@tanstack/react-query';
@@ -9,13 +10,19 @@ import { ApiError } from '../../runtime-ui/src/api/client.ts';
 import { StudioGate } from './shell/session.tsx';
 import { StudioLayout } from './shell/StudioLayout.tsx';
 import { ObjectsPage } from './objects/ObjectsPage.tsx';
-import { ObjectPage } from './objects/ObjectPage.tsx';
-import { ErPage } from './er/ErPage.tsx';
-import { PluginsPage } from './plugins/PluginsPage.tsx';
-import { PermissionsPage } from './permissions/PermissionsPage.tsx';
-import { LayoutsRoutes } from './layouts/LayoutsRoutes.tsx';
-import { WorkflowsRoutes } from './workflows/WorkflowsRoutes.tsx';
-import { RulesRoutes } from './rules/RulesRoutes.tsx';
+
+/** A page loaded when first opened: the designers (React Flow, dnd-kit, the form renderer) stay out of the first load. */
+function lazyPage<Name extends string>(load: () => Promise<Record<Name, ComponentType>>, name: Name) {
+  return lazy(() => load().then((module) => ({ default: module[name] })));
+}
+
+const ObjectPage = lazyPage(() => import('./objects/ObjectPage.tsx'), 'ObjectPage');
+const ErPage = lazyPage(() => import('./er/ErPage.tsx'), 'ErPage');
+const PluginsPage = lazyPage(() => import('./plugins/PluginsPage.tsx'), 'PluginsPage');
+const PermissionsPage = lazyPage(() => import('./permissions/PermissionsPage.tsx'), 'PermissionsPage');
+const LayoutsRoutes = lazyPage(() => import('./layouts/LayoutsRoutes.tsx'), 'LayoutsRoutes');
+const WorkflowsRoutes = lazyPage(() => import('./workflows/WorkflowsRoutes.tsx'), 'WorkflowsRoutes');
+const RulesRoutes = lazyPage(() => import('./rules/RulesRoutes.tsx'), 'RulesRoutes');
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -37,18 +44,20 @@ export function App() {
           <BrowserRouter basename="/studio">
             <StudioGate>
               <StudioLayout>
-                <Routes>
-                  <Route path="/" element={<Navigate to="/objects" replace />} />
-                  <Route path="/objects" element={<ObjectsPage />} />
-                  <Route path="/objects/:name" element={<ObjectPage />} />
-                  <Route path="/er" element={<ErPage />} />
-                  <Route path="/plugins" element={<PluginsPage />} />
-                  <Route path="/permissions/*" element={<PermissionsPage />} />
-                  <Route path="/layouts/*" element={<LayoutsRoutes />} />
-                  <Route path="/workflows/*" element={<WorkflowsRoutes />} />
-                  <Route path="/rules/*" element={<RulesRoutes />} />
-                  <Route path="*" element={<Navigate to="/objects" replace />} />
-                </Routes>
+                <Suspense fallback={<Spin style={{ display: 'block', margin: 48 }} />}>
+                  <Routes>
+                    <Route path="/" element={<Navigate to="/objects" replace />} />
+                    <Route path="/objects" element={<ObjectsPage />} />
+                    <Route path="/objects/:name" element={<ObjectPage />} />
+                    <Route path="/er" element={<ErPage />} />
+                    <Route path="/plugins" element={<PluginsPage />} />
+                    <Route path="/permissions/*" element={<PermissionsPage />} />
+                    <Route path="/layouts/*" element={<LayoutsRoutes />} />
+                    <Route path="/workflows/*" element={<WorkflowsRoutes />} />
+                    <Route path="/rules/*" element={<RulesRoutes />} />
+                    <Route path="*" element={<Navigate to="/objects" replace />} />
+                  </Routes>
+                </Suspense>
               </StudioLayout>
             </StudioGate>
           </BrowserRouter>

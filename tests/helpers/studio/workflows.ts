@@ -55,16 +55,29 @@ export async function selectStep(page: Page, label: string): Promise<void> {
   await page.getByTestId('step-panel').waitFor();
 }
 
-/** Draws an edge by dragging from one node's bottom handle to the other's top handle. */
+/**
+ * Draws an edge by dragging from one node's bottom handle to the other's top handle. On a loaded machine React Flow
+ * can miss a drop that lands before it has seen the pointer over the handle, so the drag is tried again.
+ */
 export async function connect(page: Page, fromLabel: string, toLabel: string): Promise<void> {
   const [from, to] = [await stepId(page, fromLabel), await stepId(page, toLabel)];
-  const source = await step(page, fromLabel).getByTestId('step-out').boundingBox();
-  const target = await step(page, toLabel).getByTestId('step-in').boundingBox();
-  await page.mouse.move(source!.x + source!.width / 2, source!.y + source!.height / 2);
-  await page.mouse.down();
-  await page.mouse.move(target!.x + target!.width / 2, target!.y + target!.height / 2, { steps: 12 });
-  await page.mouse.up();
-  await page.getByTestId(`link-${from}-${to}`).waitFor();
+  const link = page.getByTestId(`link-${from}-${to}`);
+  for (let attempt = 1; ; attempt++) {
+    const source = await step(page, fromLabel).getByTestId('step-out').boundingBox();
+    const target = await step(page, toLabel).getByTestId('step-in').boundingBox();
+    const [x, y] = [target!.x + target!.width / 2, target!.y + target!.height / 2];
+    await page.mouse.move(source!.x + source!.width / 2, source!.y + source!.height / 2);
+    await page.mouse.down();
+    await page.mouse.move(x, y, { steps: 12 });
+    await page.mouse.move(x + 1, y + 1, { steps: 2 });
+    await page.mouse.up();
+    try {
+      await link.waitFor({ timeout: 5_000 });
+      return;
+    } catch (error) {
+      if (attempt === 3) throw error;
+    }
+  }
 }
 
 /** Opens an edge's side panel by its label on the canvas. */
