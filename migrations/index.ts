@@ -12,6 +12,7 @@ import * as automations from './20261205_0010_automations.ts';
 import * as workflowQueuedTasks from './20261205_0011_workflow_queued_tasks.ts';
 import * as files from './20261205_0012_files.ts';
 import * as work from './20261205_0013_work.ts';
+import * as letters from './20261212_0014_letters.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -33,6 +34,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261205_0011_workflow_queued_tasks': workflowQueuedTasks,
   '20261205_0012_files': files,
   '20261205_0013_work': work,
+  '20261212_0014_letters': letters,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -21,6 +21,9 @@ import { registerNotificationRoutes } from './http/notifications.routes.ts';
 import { registerApprovalRoutes } from './http/approvals.routes.ts';
 import { registerFileRoutes } from './http/files.routes.ts';
 import { registerWorkRoutes } from './http/work.routes.ts';
+import { registerLetterRoutes } from './http/letters.routes.ts';
+import { registerVerifyRoutes } from './http/verify.routes.ts';
+import { publicBaseUrl } from './http/public-base-url.ts';
 import { registerUiRoutes } from './http/ui.routes.ts';
 import { openServices, type Services } from './services.ts';
 
@@ -59,13 +62,15 @@ async function createHttpServer(config: Config, logger: Logger, services: Servic
   registerAutomationRoutes(server, { knex: db.knex, access });
   registerMetaRoutes(server, registry, deployContext, reload, () => plugins.list());
   registerRuleTrialRoutes(server, { registry, records, deployContext });
-  registerRecordRoutes(server, records, host);
+  registerRecordRoutes(server, records, host, db.knex);
   registerAccessRoutes(server, { knex: db.knex, registry, records });
   registerApprovalRoutes(server, { knex: db.knex, workflows, records, registry });
   registerPluginRoutes(server, { manager: plugins, host, records, pluginsDir: config.pluginsDir, access, knex: db.knex });
   registerNotificationRoutes(server, { knex: db.knex });
   registerFileRoutes(server, { knex: db.knex, records, registry, maxFileMb: config.maxFileMb });
   registerWorkRoutes(server, { knex: db.knex, access });
+  registerLetterRoutes(server, { knex: db.knex, registry, records, jobs, baseUrl: publicBaseUrl(config.publicUrl) });
+  registerVerifyRoutes(server, { knex: db.knex, perMinute: config.auth.verifyPerMinute });
   registerUiRoutes(server, { knex: db.knex, registry, records, host, plugins: () => plugins.list() });
   await registerWebApp(server);
   await server.ready();

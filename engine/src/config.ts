@@ -12,6 +12,8 @@ export interface AuthConfig {
   loginPerMinute: number;
   /** Requests per minute per client address that carry no valid credential (public routes, refused ones). */
   unauthenticatedPerMinute: number;
+  /** Public letter checks (`/verify/…`) per minute per client address, valid codes or not. */
+  verifyPerMinute: number;
   /** Behind a proxy or load balancer: take the client address and https from X-Forwarded-* headers. */
   trustProxy: boolean;
 }
@@ -46,6 +48,8 @@ export interface Config {
   webhookSecret?: string;
   /** The largest file an upload may bring, in MB. */
   maxFileMb: number;
+  /** The address people reach this installation at (QR codes on letters, links in e-mails); else the request's own. */
+  publicUrl?: string;
   auth: AuthConfig;
 }
 
@@ -70,12 +74,14 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     demoPassword: env.QUDAO_DEMO_PASSWORD || undefined,
     webhookSecret: env.QUDAO_WEBHOOK_SECRET || undefined,
     maxFileMb: number(env.QUDAO_MAX_FILE_MB, 20),
+    publicUrl: env.QUDAO_PUBLIC_URL || undefined,
     auth: {
       sessionMs: number(env.QUDAO_SESSION_HOURS, 12) * 3_600_000,
       lockoutAfter: 5,
       lockoutMs: number(env.QUDAO_LOCKOUT_MINUTES, 15) * 60_000,
       loginPerMinute: number(env.QUDAO_LOGIN_RATE_LIMIT, 20),
       unauthenticatedPerMinute: number(env.QUDAO_PUBLIC_RATE_LIMIT, 300),
+      verifyPerMinute: number(env.QUDAO_VERIFY_RATE_LIMIT, 30),
       trustProxy: env.QUDAO_TRUST_PROXY === 'true',
     },
   };

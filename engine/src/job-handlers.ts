@@ -2,6 +2,8 @@ import type { Knex } from 'knex';
 import { processAutomationJobs } from './automations/automation.jobs.ts';
 import type { AutomationRunner } from './automations/automation-runner.ts';
 import type { JobContext, JobQueue } from './jobs/job-queue.ts';
+import { processLetterBatchJobs } from './letters/letters-batch.job.ts';
+import type { LetterDeps } from './letters/letter-service.ts';
 import { processRecordChanged } from './jobs/record-changed.job.ts';
 import { processNotificationJobs } from './notifications/notification.job.ts';
 import type { Notifier } from './notifications/notify.ts';
@@ -19,6 +21,7 @@ export interface JobHandlerDeps {
   notifier: Pick<Notifier, 'notify'>;
   webhookSecret: SigningSecretSource;
   automations: AutomationRunner;
+  letters: LetterDeps;
 }
 
 /** The one place every job handler is registered, so the API process and a worker run the very same set. */
@@ -28,6 +31,7 @@ export function registerJobHandlers(jobs: JobQueue, deps: JobHandlerDeps): void 
   processWorkflowJobs(jobs, deps.workflows);
   processNotificationJobs(jobs, deps.notifier);
   processAutomationJobs(jobs, deps.automations);
+  processLetterBatchJobs(jobs, deps.letters);
 }
 
 /** A write's automations and the plugins' afterCommit hooks both run; a failure of either fails the job, whose retry runs both again (each is idempotent). */

@@ -11,7 +11,10 @@
  */
 import regionData from '../../metadata/data/pca-code.json' with { type: 'json' };
 import { QudaoError, type FieldError } from './errors/catalog.ts';
+import type { PluginDb } from './plugins/plugin-sql.ts';
 import type { Principal, WriteCause } from './security/principal.ts';
+
+export { joinSql, sql, table, type PluginDb, type SqlColumn, type SqlQuery, type SqlTable } from './plugins/plugin-sql.ts';
 
 export type Label = { 'zh-CN': string; en: string };
 export type RecordData = Record<string, unknown>;
@@ -36,6 +39,8 @@ export interface BeforeWriteEvent {
   /** The stored record, on update. */
   current?: RecordData;
   actor: string | null;
+  /** Read-only SQL over the plugin's own objects, in the write's transaction (see `sql`). */
+  db: PluginDb;
 }
 
 /** A write that has committed. Runs from the outbox after the commit: it may fail and be retried, never undoes the write. */
@@ -47,6 +52,12 @@ export interface AfterCommitEvent {
   actor: string | null;
   /** Set when the write was made by automations: their names, outermost first (how loops are stopped). */
   cause?: WriteCause;
+}
+
+/** Verifiable letters (README "Letters and verification") of records the acting user can read. */
+export interface LettersApi {
+  /** Revokes every letter of the record at once (its authorization was withdrawn); answers the ids revoked. */
+  revokeAll(object: string, recordId: string, reason: string): Promise<string[]>;
 }
 
 /** Read and write records as the acting user, through the same validation as the API. */
@@ -63,6 +74,9 @@ export interface ActionContext {
   input: unknown;
   actor: string | null;
   records: RecordsApi;
+  letters: LettersApi;
+  /** Read-only SQL over the plugin's own objects (see `sql`). It reads past record visibility: the plugin decides what to answer. */
+  db: PluginDb;
 }
 
 /** A request to a plugin route; every such request is authenticated. */
@@ -75,6 +89,9 @@ export interface PluginRouteRequest {
   /** Who calls: user, kind (internal or portal), role, permission sets, a portal user's account. */
   principal: Principal;
   records: RecordsApi;
+  letters: LettersApi;
+  /** Read-only SQL over the plugin's own objects (see `sql`). It reads past record visibility: the plugin decides what to answer. */
+  db: PluginDb;
 }
 
 export interface PluginRoute {
@@ -130,6 +147,11 @@ export interface PluginDefinition {
 /** Identity at run time; it gives a plugin's default export its type. */
 export function definePlugin(definition: PluginDefinition): PluginDefinition {
   return definition;
+}
+
+/** Refuses a plugin route's request: the API answers 400 with these field errors. */
+export function badRequest(errors: FieldError[]): never {
+  throw new QudaoError('BAD_REQUEST', errors);
 }
 
 /** Vetoes a write: the API answers 422 with these field errors, and nothing is written. */

@@ -66,7 +66,7 @@ export async function openServices(config: Config, logger: Logger, options: Serv
   await migrateLatest(db.knex);
   const admin: BootstrapAdmin = options.setsAdminPassword ? await ensureAdminUser(db.knex, { password: config.adminPassword }) : await ensureAdminRow(db.knex);
   const registry = new Registry(db.knex);
-  const host = new PluginHost();
+  const host = new PluginHost({ knex: db.knex, registry });
   const records = new RecordService(db.knex, registry, host, { exactCountLimit: config.exactCountLimit });
   records.useLock(approvalLock(registry));
   const workflows = new WorkflowService({ knex: db.knex, registry, records, adminId: admin.id });
@@ -103,7 +103,7 @@ export async function openServices(config: Config, logger: Logger, options: Serv
     adminId: admin.id,
     firstAdminPassword: admin.firstPassword,
     startJobs() {
-      registerJobHandlers(jobs, { knex: db.knex, host, workflows, notifier, webhookSecret, automations });
+      registerJobHandlers(jobs, { knex: db.knex, host, workflows, notifier, webhookSecret, automations, letters: { knex: db.knex, registry, records } });
       const syncSchedules = () => syncAutomationSchedules(jobs, registry.documents())
         .catch((err) => logger.error({ err }, 'automation schedules could not be synced; the next reload tries again'));
       registry.onReload(syncSchedules);

@@ -1,5 +1,6 @@
-/** Hooks of the medical-device pack: the check digits and region levels its rules use, and hospital name normalisation. */
+/** Hooks of the medical-device pack: the check digits and region levels its rules use, hospital name normalisation, and the authorizations' conflict check and who-may-sell. */
 import { definePlugin } from '../../engine/src/plugin-api.ts';
+import { checkConflicts, refuseConflictingApproval, whoMaySellRoute } from './authorizations/dealer-authorization.hooks.ts';
 import { isValidGtin } from './lib/gs1.ts';
 import { normalizeHospitalName } from './lib/hospital-name.ts';
 import { regionLevel } from './lib/regions.ts';
@@ -21,5 +22,9 @@ export default definePlugin({
         event.values.name_normalized = normalizeHospitalName(event.values.name);
       }
     },
+    dealer_authorization: refuseConflictingApproval,
   },
+
+  actions: { dealer_authorization: { check_conflicts: checkConflicts } },
+  routes: [whoMaySellRoute],
 });

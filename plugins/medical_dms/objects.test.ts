@@ -16,6 +16,7 @@ const objects = load('objects');
 const rules = load('rules') as ValidationRuleDoc[];
 const layouts = load('layouts');
 const access = load('access');
+const workflows = load('workflows');
 
 // What the engine does when it loads the plugin's operators.
 beforeAll(() => {
@@ -23,9 +24,9 @@ beforeAll(() => {
 });
 
 describe('medical_dms documents', () => {
-  it('ships the eight objects', () => {
+  it('ships the ten objects', () => {
     expect(objects.map((o) => o.name).sort()).toEqual([
-      'dealer', 'dealer_contact', 'dealer_credit', 'department', 'hospital', 'product', 'product_line', 'qualification',
+      'authorization_exclusion', 'dealer', 'dealer_authorization', 'dealer_contact', 'dealer_credit', 'department', 'hospital', 'product', 'product_line', 'qualification',
     ]);
   });
 
@@ -34,11 +35,12 @@ describe('medical_dms documents', () => {
   });
 
   it('pass the semantic checks of a deploy', () => {
-    expect(checkDocuments([...objects, ...rules, ...layouts, ...access])).toEqual([]);
+    expect(checkDocuments([...objects, ...rules, ...workflows, ...layouts, ...access])).toEqual([]);
   });
 });
 
 const DEALER = '0190a8c2-0000-7000-8000-000000000001';
+const HOSPITAL = '0190a8c2-0000-7000-8000-000000000002';
 
 /** Per rule: a record it accepts and one it refuses. */
 const CASES: Record<string, { good: object; bad: object }> = {
@@ -63,6 +65,12 @@ const CASES: Record<string, { good: object; bad: object }> = {
   hospital_district_level: { good: { district: '510107' }, bad: { district: '510000' } },
   hospital_city_in_province: { good: { province: '510000', city: '510100' }, bad: { province: '110000', city: '510100' } },
   hospital_district_in_city: { good: { city: '110100', district: '110101' }, bad: { city: '510100', district: '110101' } },
+  authorization_product_or_line: { good: { product: DEALER }, bad: { product: DEALER, product_line: DEALER } },
+  authorization_hospital_or_region: { good: { region: '510000' }, bad: { hospital: DEALER, region: '510000' } },
+  authorization_region_for_line: { good: { product_line: DEALER, region: '510100' }, bad: { product_line: DEALER, region: '510107' } },
+  authorization_department_of_hospital: { good: { department: { hospital: HOSPITAL }, hospital: HOSPITAL }, bad: { department: { hospital: DEALER }, hospital: HOSPITAL } },
+  authorization_tender_number: { good: { kind: 'tender', tender_number: 'SCZB-2026-001' }, bad: { kind: 'tender', tender_number: '' } },
+  authorization_valid_period: { good: { valid_from: '2026-01-01', valid_to: '2026-01-01' }, bad: { valid_from: '2026-01-02', valid_to: '2026-01-01' } },
   dealer_contact_reachable: { good: { name: '王芳', email: 'wang@example.com' }, bad: { name: '王芳', phone: '', email: null } },
 };
 
@@ -84,12 +92,13 @@ describe('medical_dms rules', () => {
 });
 
 describe('medical_dms hooks', () => {
+  const noDb = { rows: () => Promise.reject(new Error('the hospital hook reads no database')) };
   it('fill name_normalized whenever the name is written', async () => {
-    const event = { object: 'hospital', action: 'update' as const, values: { name: '四川大学华西医院' }, actor: null };
+    const event = { object: 'hospital', action: 'update' as const, values: { name: '四川大学华西医院' }, actor: null, db: noDb };
     await plugin.beforeWrite!.hospital(event);
     expect(event.values).toHaveProperty('name_normalized', expect.any(String));
 
-    const other = { object: 'hospital', action: 'update' as const, values: { level: '3A' }, actor: null };
+    const other = { object: 'hospital', action: 'update' as const, values: { level: '3A' }, actor: null, db: noDb };
     await plugin.beforeWrite!.hospital(other);
     expect(other.values).not.toHaveProperty('name_normalized');
   });

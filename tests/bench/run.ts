@@ -2,7 +2,7 @@
  * `npm run bench`: one run that measures every figure of BENCHMARKS.md as a ratio to a raw baseline measured
  * in the same run on the same data, then writes BENCHMARKS.md. Quick smoke run: BENCH_ROWS=20000 BENCH_SECONDS=2 BENCH_APPROVALS=1000.
  * The approvals section alone, printed (BENCHMARKS.md left as it is): BENCH_ONLY=approvals [BENCH_APPROVALS=1000].
- * The web app's figures alone, printed: BENCH_ONLY=ui [BENCH_UI_SAMPLES=20].
+ * The web app's figures alone, printed: BENCH_ONLY=ui [BENCH_UI_SAMPLES=20]. The letters' alone: BENCH_ONLY=letters.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -24,6 +24,7 @@ import {
   PORTAL_LIST, PORTAL_LIST_PATH, TABLE, documents, objectDoc, payload,
 } from './fixtures.ts';
 import { measureJsonLogic } from './jsonlogic.ts';
+import { letterRows, letterTargets, measureLetters } from './letters.bench.ts';
 import { measureUiLoad } from './ui-load.ts';
 import { uiRows, uiTargets } from './ui-report.ts';
 import { loadDealers, loadRows } from './load.ts';
@@ -75,6 +76,13 @@ async function approvalsOnly() {
   const section = approvalSection(run);
   console.log([...section.paragraphs, ...section.code].join('\n\n'));
   for (const t of approvalTargets(run)) console.log(`${t.pass ? 'PASS' : 'MISS'}  ${t.name}: ${t.measured} (wanted ${t.target})`);
+}
+
+/** BENCH_ONLY=letters: the letters' figures alone, printed; BENCHMARKS.md is left as it is. */
+async function lettersOnly() {
+  const run = await measureLetters(log);
+  for (const r of letterRows(run)) console.log(`${r.figure}\n  engine ${r.engine} | raw ${r.raw} | ${r.ratio}`);
+  for (const t of letterTargets(run)) console.log(`${t.pass ? 'PASS' : 'MISS'}  ${t.name}: ${t.measured} (wanted ${t.target})`);
 }
 
 /** BENCH_ONLY=ui: the web app's figures alone, printed; BENCHMARKS.md is left as it is. */
@@ -354,6 +362,7 @@ async function main() {
     // ---- approvals (issue 6): decisions, the next task in the inbox, the inbox with a backlog; a database of their own ----
     const approvals = await measureApprovals(approvalOptions());
     const ui = await measureUiLoad({ samples: UI_SAMPLES, log });
+    const letters = await measureLetters(log);
 
     // ---- report ----
     const ratio = (a: number, b: number) => f2(a / b);
@@ -414,8 +423,8 @@ async function main() {
     // the portal figures after the admin's get and list, before create
     rows.splice(rows.findIndex((r) => r.figure.startsWith('List p99')), 0, ...portalRows(portalRun));
     targets.splice(targets.findIndex((t) => t.name.startsWith('List over')), 0, ...portalTargets(portalRun));
-    rows.push(...jsonLogicFigures.rows, ...approvalRows(approvals), ...uiRows(ui));
-    targets.push(...jsonLogicFigures.targets, ...approvalTargets(approvals), ...uiTargets(ui));
+    rows.push(...jsonLogicFigures.rows, ...approvalRows(approvals), ...uiRows(ui), ...letterRows(letters));
+    targets.push(...jsonLogicFigures.targets, ...approvalTargets(approvals), ...uiTargets(ui), ...letterTargets(letters));
     notes.push(jsonLogicFigures.note);
     roundLines.push(...approvalRounds(approvals));
     const missed = targets.filter((t) => !t.pass).map((t) => t.name);
@@ -510,5 +519,5 @@ async function main() {
   }
 }
 
-const ONLY_RUNS: Record<string, () => Promise<void>> = { approvals: approvalsOnly, ui: uiOnly };
+const ONLY_RUNS: Record<string, () => Promise<void>> = { approvals: approvalsOnly, ui: uiOnly, letters: lettersOnly };
 await (ONLY ? ONLY_RUNS[ONLY]() : main());

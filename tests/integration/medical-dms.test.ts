@@ -8,7 +8,7 @@ import { startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const PACK = path.join(ROOT, 'plugins/medical_dms');
-const OBJECTS = ['dealer', 'dealer_contact', 'dealer_credit', 'department', 'hospital', 'product', 'product_line', 'qualification'];
+const OBJECTS = ['authorization_exclusion', 'dealer', 'dealer_authorization', 'dealer_contact', 'dealer_credit', 'department', 'hospital', 'product', 'product_line', 'qualification'];
 
 let app: TestApp;
 const ctx = () => systemContext(app.adminId, 'test');

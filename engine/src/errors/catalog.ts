@@ -71,6 +71,8 @@ export const ERROR_CATALOG = {
   BAD_REQUEST: { status: 400, title: { 'zh-CN': '请求无效', en: 'Bad request' } },
   FILTER_INVALID: { status: 400, title: { 'zh-CN': '筛选条件无效', en: 'The filter is not valid' } },
   ROUTE_NOT_FOUND: { status: 404, title: { 'zh-CN': '路径不存在', en: 'No such route' } },
+  LETTER_INVALID: { status: 422, title: { 'zh-CN': '授权书请求无效，未做任何更改', en: 'The letter request is not valid; nothing was changed' } },
+  LETTER_NOT_FOUND: { status: 404, title: { 'zh-CN': '授权书不存在', en: 'No such letter' } },
   FILE_NOT_FOUND: { status: 404, title: { 'zh-CN': '文件不存在', en: 'File not found' } },
   FILE_TOO_LARGE: { status: 413, title: { 'zh-CN': '文件过大', en: 'The file is too large' } },
   FILE_TYPE_REFUSED: {

@@ -11,6 +11,7 @@ import { folderVersion } from '../plugins/plugin-package.ts';
 import type { RecordService } from '../records/record-service.ts';
 import { auditDeploy } from '../security/access-audit.ts';
 import type { RightsChecker } from '../security/principal.ts';
+import { lettersApi } from './plugin-letters-api.ts';
 import { recordsApi } from './plugin-records-api.ts';
 import { flag } from './query-params.ts';
 import { auditSource, internalOnly, principalOf, requiresRight, writeContext } from './request-context.ts';
@@ -116,9 +117,9 @@ export function registerPluginRoutes(app: FastifyInstance, deps: PluginRouteDeps
 
   // A plugin's own routes: any authenticated user; the handler gets the principal and decides.
   app.all<{ Params: NameParams & { '*': string }; Querystring: Record<string, string | undefined> }>('/api/plugins/:name/*', async (request) => {
-    const { route, params } = host.routeOrThrow(request.params.name, request.method, request.params['*']);
+    const { route, params, db } = host.routeOrThrow(request.params.name, request.method, request.params['*']);
     const principal = principalOf(request);
     const ctx = writeContext(request);
-    return route.handler({ params, query: request.query, body: request.body, actor: principal.userId, principal, records: recordsApi(records, ctx) });
+    return route.handler({ params, query: request.query, body: request.body, actor: principal.userId, principal, records: recordsApi(records, ctx), letters: lettersApi({ knex: deps.knex, records }, ctx), db });
   });
 }

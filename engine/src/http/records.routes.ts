@@ -1,8 +1,10 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
+import type { Knex } from 'knex';
 import type { PluginHost } from '../plugins/plugin-host.ts';
 import type { RecordService } from '../records/record-service.ts';
 import type { RecordData } from '../records/row-mapping.ts';
 import { csv, flag, parseIfMatch, parseListQuery } from './query-params.ts';
+import { lettersApi } from './plugin-letters-api.ts';
 import { recordsApi } from './plugin-records-api.ts';
 import { writeContext } from './request-context.ts';
 
@@ -12,7 +14,8 @@ type Query = Record<string, string | undefined>;
 
 const withVersion = (reply: FastifyReply, record: RecordData) => reply.header('etag', `"${record.version}"`).send(record);
 
-export function registerRecordRoutes(app: FastifyInstance, records: RecordService, host: PluginHost): void {
+/** `knex` serves the letters a plugin's action may revoke. */
+export function registerRecordRoutes(app: FastifyInstance, records: RecordService, host: PluginHost, knex: Knex): void {
   app.get<{ Params: Params; Querystring: Query }>('/api/records/:object', async (request) =>
     records.list(request.params.object, parseListQuery(request.query), writeContext(request)),
   );
@@ -53,7 +56,7 @@ export function registerRecordRoutes(app: FastifyInstance, records: RecordServic
     const run = host.actionOrThrow(object, action);
     const ctx = writeContext(request);
     const record = await records.get(object, id, {}, ctx);
-    return run({ object, record, input: request.body, actor: ctx.actor, records: recordsApi(records, ctx) });
+    return run({ object, record, input: request.body, actor: ctx.actor, records: recordsApi(records, ctx), letters: lettersApi({ knex, records }, ctx) });
   });
 
   app.get<{ Params: Params }>('/api/records/:object/:id/history', async (request) => ({

@@ -1,8 +1,12 @@
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { registerOperatorOrThrow, unregisterOperatorsExcept } from '../../../metadata/src/jsonlogic.ts';
+import type { Knex } from 'knex';
 import { QudaoError } from '../errors/catalog.ts';
-import type { AfterCommitEvent, BeforeWriteEvent, DataItem, PluginDefinition, PluginRoute } from '../plugin-api.ts';
+import type { ActionContext, AfterCommitEvent, BeforeWriteEvent, DataItem, PluginDefinition, PluginRoute } from '../plugin-api.ts';
+import type { Registry } from '../registry.ts';
+import { pluginDb } from './plugin-db.ts';
+import type { PluginDb } from './plugin-sql.ts';
 
 export interface InstalledPlugin {
   name: string;
@@ -10,6 +14,8 @@ export interface InstalledPlugin {
   /** The plugin folder. */
   path: string;
   hooks?: string;
+  /** The objects the plugin ships: the only tables its SQL may read. */
+  objects?: readonly string[];
 }
 
 interface LoadedPlugin extends InstalledPlugin {
@@ -19,6 +25,13 @@ interface LoadedPlugin extends InstalledPlugin {
 /** The code side of the installed plugins: their hooks, actions, routes and operators, in install order. */
 export class PluginHost {
   private loaded: LoadedPlugin[] = [];
+
+  constructor(private readonly database: { knex: Knex; registry: Registry }) {}
+
+  /** A plugin's read-only SQL over its own objects, on `knex` (the caller's transaction, if any). */
+  private db(plugin: LoadedPlugin, knex: Knex = this.database.knex): PluginDb {
+    return pluginDb(knex, this.database.registry, new Set(plugin.objects ?? []));
+  }
 
   /** Loads what is installed and not loaded yet (or loaded at another version); forgets what was uninstalled. */
   async sync(installed: readonly InstalledPlugin[]): Promise<void> {
@@ -31,8 +44,12 @@ export class PluginHost {
     this.loaded = next;
   }
 
-  async beforeWrite(event: BeforeWriteEvent): Promise<void> {
-    for (const plugin of this.loaded) await plugin.definition.beforeWrite?.[event.object]?.(event);
+  /** `knex` is the write's connection or transaction: the hooks' reads see what it sees. */
+  async beforeWrite(event: Omit<BeforeWriteEvent, 'db'>, knex: Knex): Promise<void> {
+    for (const plugin of this.loaded) {
+      const hook = plugin.definition.beforeWrite?.[event.object];
+      if (hook) await hook(Object.assign(event, { db: this.db(plugin, knex) }));
+    }
   }
 
   async afterCommit(event: AfterCommitEvent): Promise<void> {
@@ -44,20 +61,20 @@ export class PluginHost {
     return [...new Set(this.loaded.flatMap((p) => Object.keys(p.definition.actions?.[object] ?? {})))];
   }
 
-  actionOrThrow(object: string, name: string) {
+  actionOrThrow(object: string, name: string): (context: Omit<ActionContext, 'db'>) => Promise<unknown> | unknown {
     for (const plugin of this.loaded) {
       const action = plugin.definition.actions?.[object]?.[name];
-      if (action) return action;
+      if (action) return (context) => action({ ...context, db: this.db(plugin) });
     }
     throw new QudaoError('ACTION_NOT_FOUND', [], { 'zh-CN': `${object} 没有操作 ${name}`, en: `${object} has no action ${name}` });
   }
 
   /** The route of a plugin matching `method` and the path below `/api/plugins/<name>/`, with its parameters. */
-  routeOrThrow(pluginName: string, method: string, subPath: string): { route: PluginRoute; params: Record<string, string> } {
+  routeOrThrow(pluginName: string, method: string, subPath: string): { route: PluginRoute; params: Record<string, string>; db: PluginDb } {
     const plugin = this.loaded.find((p) => p.name === pluginName);
     for (const route of plugin?.definition.routes ?? []) {
       const params = route.method === method ? matchPath(route.path, subPath) : undefined;
-      if (params) return { route, params };
+      if (params) return { route, params, db: this.db(plugin!) };
     }
     throw new QudaoError('ROUTE_NOT_FOUND', [], { 'zh-CN': `没有 ${method} /api/plugins/${pluginName}/${subPath}`, en: `No route ${method} /api/plugins/${pluginName}/${subPath}` });
   }

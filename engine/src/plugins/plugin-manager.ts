@@ -70,7 +70,10 @@ export class PluginManager {
   }
 
   async installed(): Promise<InstalledPlugin[]> {
-    return (await this.list()).map((row) => ({ name: row.name, version: row.version, path: row.path, hooks: row.manifest.hooks }));
+    return (await this.list()).map((row) => ({
+      name: row.name, version: row.version, path: row.path, hooks: row.manifest.hooks,
+      objects: row.documents.filter((d) => d.kind === 'object').map((d) => d.name),
+    }));
   }
 
   async install(dir: string, options: ChangeOptions & { demo?: boolean }): Promise<PluginResult> {

@@ -27,7 +27,7 @@ interface CheckedWrite {
 
 /** What runs between validation and the write: the installed plugins' beforeWrite hooks. */
 export interface WriteHooks {
-  beforeWrite(event: BeforeWriteEvent): Promise<void>;
+  beforeWrite(event: Omit<BeforeWriteEvent, 'db'>, db: Knex): Promise<void>;
 }
 
 export interface ReadOptions {
@@ -87,7 +87,7 @@ export class RecordService {
     const object = this.objectFor(scope, objectName, 'create');
     const { values, related, ownerId, errors } = await this.checkCreate(scope, object, input, ctx);
     assertValid(errors);
-    await this.hooks.beforeWrite({ object: object.name, action: 'create', values, actor: ctx.actor });
+    await this.hooks.beforeWrite({ object: object.name, action: 'create', values, actor: ctx.actor }, this.knex);
     const now = new Date().toISOString();
     const system = { id: uuidv7(), created_at: now, created_by: ctx.actor, updated_at: now, updated_by: ctx.actor, owner_id: ownerId, version: 1, deleted_at: null };
     const written = { ...values, ...(await this.autonumbers(object)) };
@@ -120,7 +120,7 @@ export class RecordService {
       const changed = Object.keys(diffRecords(current, values));
       if (!changed.length) return undefined;
       const changedValues = Object.fromEntries(changed.map((k) => [k, values[k]]));
-      await this.hooks.beforeWrite({ object: object.name, action: 'update', values: changedValues, current, actor: ctx.actor });
+      await this.hooks.beforeWrite({ object: object.name, action: 'update', values: changedValues, current, actor: ctx.actor }, this.knex);
       const formulas = computeFormulas(object.formulas, { ...current, ...changedValues, ...related });
       return { ...changedValues, ...Object.fromEntries(Object.keys(diffRecords(current, formulas)).map((k) => [k, formulas[k]])) };
     });
