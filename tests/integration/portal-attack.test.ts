@@ -22,7 +22,7 @@ import { Attacker, type Attempt, type Expectation, type Secret } from '../helper
 import { createUser, loginAs, startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const PACK = path.resolve(import.meta.dirname, '../../plugins/medical_dms');
-const PACK_OBJECTS = ['dealer', 'dealer_contact', 'dealer_credit', 'department', 'hospital', 'product', 'product_line', 'qualification'];
+const PACK_OBJECTS = ['authorization_exclusion', 'dealer', 'dealer_authorization', 'dealer_contact', 'dealer_credit', 'department', 'hospital', 'product', 'product_line', 'qualification'];
 const PUBLIC = new Set(['product', 'product_line']);
 const TEXT_TYPES = new Set(['text', 'long_text', 'phone', 'email']);
 const SYSTEM_VALUES = (userId: string): Record<string, unknown> => ({
@@ -138,8 +138,22 @@ async function seedEverything(): Promise<void> {
     await seed('department', null, { name: `检验科${i}·KD${i}X`, hospital: hospital.id, code: `D-KD${i}X` });
   }
   const line = await seed('product_line', null, { name: '体外诊断·KLX', code: 'IVD-KLX', description: '产品线·KLX' });
+  const products: Seeded[] = [];
   for (const i of [1, 2]) {
-    await seed('product', null, { name: `试剂盒${i}·KRX`, model_spec: `规格${i}·KRX`, product_line: line.id, device_class: 'II', unit: '盒' });
+    products.push(await seed('product', null, { name: `试剂盒${i}·KRX`, model_spec: `规格${i}·KRX`, product_line: line.id, device_class: 'II', unit: '盒' }));
+  }
+  const hospital = seeded.find((r) => r.object === 'hospital')!;
+  for (const d of DEALERS) {
+    const dealer = dealerId[d.key];
+    await seed('dealer_authorization', d.key, {
+      dealer, product: products[0].id, hospital: hospital.id, kind: 'tender', tender_number: `ZB-${d.n}·${tag(d.key)}`,
+      valid_from: '2026-01-01', valid_to: '2026-12-31', exclusive: false, channel_manager: `经理·${tag(d.key)}`,
+    });
+    const regional = await seed('dealer_authorization', d.key, {
+      dealer, product_line: line.id, region: '330100', kind: 'annual', valid_from: '2026-01-01', valid_to: '2026-12-31',
+      channel_manager: `区域经理·${tag(d.key)}`,
+    });
+    await seed('authorization_exclusion', d.key, { dealer_authorization: regional.id, hospital: hospital.id });
   }
 }
 
@@ -161,15 +175,21 @@ function reaches(account: DealerKey, object: string, row: Record<string, unknown
 /** A seeded row a portal user of the spec's dealer may read: the public catalogue, its dealer and that dealer's rows. */
 const visibleTo = (spec: AttackerSpec, row: Seeded) => PUBLIC.has(row.object) || row.dealer === spec.account;
 
+function lookupIds(row: Seeded): string[] {
+  const object = app.registry.object(row.object)!;
+  return object.fieldList.filter((f) => f.type === 'lookup' || f.type === 'master_detail').map((f) => row.values[f.name]).filter((v): v is string => typeof v === 'string');
+}
+
 function secretsOf(spec: AttackerSpec): Secret[] {
   const secrets: Secret[] = [{ value: portalB.id, what: "the id of dealer B's portal user" }, { value: 'owner_b', what: "the name of dealer B's portal user" }];
-  // The attacker's own dealer names its parent in `parent`: that id is the attacker's to see, the parent's data is not.
-  const parent = parentOf(spec.account);
+  // The attacker's own rows name other records in their lookups (its dealer's parent, the hospital an authorization is
+  // for): those ids are the attacker's to see, the named records' data is not.
+  const named = new Set(seeded.filter((row) => visibleTo(spec, row)).flatMap((row) => lookupIds(row)));
   for (const row of seeded) {
     const object = app.registry.object(row.object)!;
     const hidden = visibleTo(spec, row) ? spec.hidden?.[row.object] ?? [] : undefined;
     const what = (field: string) => `${row.object}.${field} of ${row.dealer ?? row.object} (${row.id})`;
-    if (hidden === undefined && !(parent && row.id === dealerId[parent])) secrets.push({ value: row.id, what: what('id') });
+    if (hidden === undefined && !named.has(row.id)) secrets.push({ value: row.id, what: what('id') });
     for (const field of object.fieldList) {
       const value = row.values[field.name];
       if (typeof value !== 'string' || !TEXT_TYPES.has(field.type)) continue;
@@ -358,7 +378,8 @@ async function lookupFilterAttacks(
           const [path, decoy] = [`${lookup.name}.${second.name}.${field}`, decoyText(value)];
           const label = `${path} of ${row.dealer ?? row.object}`;
           await filtered(`${label} ==`, eq(path, value), eq(path, decoy));
-          await filtered(`${label} like`, { like: [{ var: path }, `${value.slice(0, 3)}%`] }, { like: [{ var: path }, `${decoy.slice(0, 3)}%`] });
+          // By its distinctive end: every dealer's credit code and address start alike, the attacker's own too.
+          await filtered(`${label} like`, { like: [{ var: path }, `%${value.slice(-5)}`] }, { like: [{ var: path }, `%${decoy.slice(-5)}`] });
           await filtered(`${label} !=`, { '!=': [{ var: path }, value] }, { '!=': [{ var: path }, decoy] });
         }
       }

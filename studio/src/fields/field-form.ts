@@ -2,7 +2,7 @@
  * A field definition as the field drawer edits it, and back. The drawer edits the properties below; any other
  * property the field has (a `visibleWhen`, say) is kept as it is.
  */
-import { COMPUTED_FIELD_TYPES, type ComputedReturnType, type FieldDef, type FieldType, type JsonLogic, type Label, type PicklistOption, type RollupAggregate } from '../../../metadata/src/types.ts';
+import { COMPUTED_FIELD_TYPES, type FieldDef, type FieldType, type JsonLogic, type Label } from '../../../metadata/src/types.ts';
 
 const TEXT_TYPES: FieldType[] = ['text', 'long_text', 'rich_text', 'email', 'phone', 'url'];
 const NUMBER_TYPES: FieldType[] = ['number', 'integer', 'money', 'percent'];
@@ -24,34 +24,18 @@ export const fieldTraits = (type: FieldType | undefined) => ({
   default: !!type && !NO_DEFAULT_TYPES.includes(type),
 });
 
-export interface FieldValues {
-  name: string;
-  type: FieldType;
-  label: Label;
-  description?: Partial<Label>;
-  required?: boolean;
-  unique?: boolean;
-  removed?: boolean;
-  indexed?: boolean;
-  default?: string | number | boolean | string[] | null;
-  maxLength?: number | null;
-  minLength?: number | null;
-  pattern?: string;
-  min?: number | null;
-  max?: number | null;
-  scale?: number | null;
-  options?: PicklistOption[];
-  target?: string;
-  format?: string;
-  returns?: ComputedReturnType;
-  /** Edited by the formula's LogicBuilder, which keeps its own text and hands back JsonLogic. */
-  expression?: JsonLogic;
-  computeOn?: 'write' | 'read';
-  of?: string;
-  via?: string;
-  aggregate?: RollupAggregate;
-  field?: string;
-}
+/** Numbers an emptied input leaves as null. */
+type Cleared<T> = { [K in keyof T]?: T[K] | null };
+
+export type FieldValues = Pick<FieldDef, 'name' | 'type' | 'label'>
+  & Partial<Pick<FieldDef, 'description' | 'required' | 'unique' | 'removed' | 'pattern' | 'options' | 'target' | 'format' | 'returns' | 'computeOn' | 'of' | 'via' | 'aggregate' | 'field'>>
+  & Cleared<Pick<FieldDef, 'maxLength' | 'minLength' | 'min' | 'max' | 'scale'>>
+  & {
+    indexed?: boolean;
+    default?: string | number | boolean | string[] | null;
+    /** Edited by the formula's LogicBuilder, which keeps its own text and hands back JsonLogic. */
+    expression?: JsonLogic;
+  };
 
 /** The field properties the drawer edits. */
 export const FIELD_FORM_KEYS = [
