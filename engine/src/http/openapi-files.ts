@@ -1,5 +1,5 @@
 /** The files routes (files.routes.ts) in the OpenAPI document: uploads and downloads, and each object's attachments. */
-import { ref, typeName, type JsonSchema } from './openapi-schemas.ts';
+import { ok, problem, typeName, type JsonSchema } from './openapi-schemas.ts';
 
 export const FILES_TAG = { name: 'Files', description: 'Uploads and downloads (文件)' };
 
@@ -94,12 +94,4 @@ export function attachmentPaths(objectName: string, label: string): Record<strin
       delete: op('detach', `Remove an attachment of a ${label}`, { responses: { '204': { description: 'Removed' }, '404': notFound, '409': locked } }),
     },
   };
-}
-
-function ok(description: string, schema: JsonSchema): JsonSchema {
-  return { description, content: { 'application/json': { schema } } };
-}
-
-function problem(description: string): JsonSchema {
-  return { description, content: { 'application/problem+json': { schema: ref('Problem') } } };
 }

@@ -288,3 +288,18 @@ function geoPointSchema(): JsonSchema {
     additionalProperties: false,
   };
 }
+
+/** A JSON request body, required. */
+export function jsonBody(schema: JsonSchema): JsonSchema {
+  return { required: true, content: { 'application/json': { schema } } };
+}
+
+/** A JSON answer. */
+export function ok(description: string, schema: JsonSchema): JsonSchema {
+  return { description, content: { 'application/json': { schema } } };
+}
+
+/** A problem+json answer. */
+export function problem(description: string): JsonSchema {
+  return { description, content: { 'application/problem+json': { schema: ref('Problem') } } };
+}

@@ -1,5 +1,5 @@
 /** The web app's routes (ui.routes.ts) in the OpenAPI document: the shell, an object's UI metadata, regions, search, and each object's validate and export. */
-import { ref, typeName, type JsonSchema } from './openapi-schemas.ts';
+import { ok, problem, typeName, type JsonSchema } from './openapi-schemas.ts';
 
 export const UI_TAG = { name: 'UI', description: 'What the web apps render from: the shell, objects as the user sees them, regions, search (界面)' };
 
@@ -96,12 +96,4 @@ export function uiRecordPaths(objectName: string, label: string): Record<string,
 
 function dataOf(items: JsonSchema): JsonSchema {
   return { type: 'object', required: ['data'], properties: { data: { type: 'array', items } } };
-}
-
-function ok(description: string, schema: JsonSchema): JsonSchema {
-  return { description, content: { 'application/json': { schema } } };
-}
-
-function problem(description: string): JsonSchema {
-  return { description, content: { 'application/problem+json': { schema: ref('Problem') } } };
 }

@@ -72,7 +72,7 @@ describe('buildOpenApi', () => {
     expect(doc.info).toEqual({ title: 'Qudao API', version: '1.2.3' });
     expect(doc.servers).toEqual([{ url: 'https://crm.example.cn' }]);
     expect(buildOpenApi([], { version: '1' }).servers).toBeUndefined();
-    expect((doc.tags as { name: string }[]).map((t) => t.name)).toEqual(['dealer_contact', 'hospital', 'Health', 'Metadata', 'Plugins', 'Files', 'UI']);
+    expect((doc.tags as { name: string }[]).map((t) => t.name)).toEqual(['dealer_contact', 'hospital', 'Health', 'Metadata', 'Plugins', 'Files', 'Letters', 'UI']);
   });
 
   it('names every operation', () => {

@@ -2,8 +2,9 @@
 import { DOC_KINDS, type LayoutDoc, type ObjectDoc } from '../../../metadata/src/types.ts';
 import { NAME_PATTERN } from '../../../metadata/src/names.ts';
 import { attachmentPaths, filePaths, FILES_TAG } from './openapi-files.ts';
+import { letterPaths, LETTERS_TAG } from './openapi-letters.ts';
 import { uiPaths, uiRecordPaths, UI_TAG } from './openapi-ui.ts';
-import { objectSchemas, typeName, ref, sharedSchemas, type JsonSchema } from './openapi-schemas.ts';
+import { jsonBody, objectSchemas, ok, problem, typeName, ref, sharedSchemas, type JsonSchema } from './openapi-schemas.ts';
 
 export interface OpenApiOptions {
   version: string;
@@ -18,6 +19,7 @@ const PLATFORM_TAGS = [
   { name: 'Metadata', description: 'Metadata documents and deploys (元数据)' },
   { name: 'Plugins', description: 'Plugin packs: install, upgrade, uninstall (插件)' },
   FILES_TAG,
+  LETTERS_TAG,
   UI_TAG,
 ];
 
@@ -28,7 +30,7 @@ export function buildOpenApi(objects: readonly ObjectDoc[], options: OpenApiOpti
     info: { title: 'Qudao API', version: options.version },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     tags: [...sorted.map(objectTag), ...PLATFORM_TAGS],
-    paths: Object.assign(platformPaths(), filePaths(), uiPaths(), ...sorted.map((object) => recordPaths(object, options.layouts ?? []))),
+    paths: Object.assign(platformPaths(), filePaths(), letterPaths(), uiPaths(), ...sorted.map((object) => recordPaths(object, options.layouts ?? []))),
     // Every /api route needs one of these (README "Security"); the health routes need none.
     security: [{ apiToken: [] }, { session: [] }],
     components: {
@@ -80,7 +82,7 @@ function recordOperations(object: ObjectDoc, layouts: readonly LayoutDoc[]): Rec
     },
     create: {
       summary: `Create a ${label}`,
-      requestBody: body(ref(`${name}Input`)),
+      requestBody: jsonBody(ref(`${name}Input`)),
       responses: { '201': record('The created record'), '422': invalid },
     },
     get: {
@@ -91,7 +93,7 @@ function recordOperations(object: ObjectDoc, layouts: readonly LayoutDoc[]): Rec
     update: {
       summary: `Update a ${label}`,
       parameters: paramRefs('ifMatch'),
-      requestBody: body(ref(`${name}Patch`)),
+      requestBody: jsonBody(ref(`${name}Patch`)),
       responses: {
         '200': record('The updated record'), '404': notFound, '422': invalid,
         '409': problem('The record was changed by someone else since it was read'),
@@ -150,7 +152,7 @@ function platformPaths(): Record<string, JsonSchema> {
         responses: { '200': document, '404': problem('No such document') },
       }),
       put: op('putMetadata', 'Create or replace a document', 'Metadata', {
-        requestBody: body(ref('MetadataDocument')),
+        requestBody: jsonBody(ref('MetadataDocument')),
         responses: { '200': ok('The plan, and whether it was applied', ref('DeployResult')), '422': problem('The document is not valid') },
       }),
       delete: op('deleteMetadata', 'Delete a document', 'Metadata', {
@@ -166,7 +168,7 @@ function platformPaths(): Record<string, JsonSchema> {
     '/api/meta/{kind}/{name}/rollback': {
       parameters: paramRefs('kind', 'name'),
       post: op('rollbackMetadata', "Deploy the custom layer's document as it was at a version (0: remove the customization)", 'Metadata', {
-        requestBody: body({
+        requestBody: jsonBody({
           type: 'object', required: ['version'],
           properties: { version: { type: 'integer', minimum: 0 }, dryRun: { type: 'boolean' }, force: { type: 'boolean' } },
         }),
@@ -191,7 +193,7 @@ function platformPaths(): Record<string, JsonSchema> {
     },
     '/api/rules/try': {
       post: op('tryRule', 'Check a validation rule as a deploy would, then run it on a stored record (recordId) or on values typed in', 'Metadata', {
-        requestBody: body({ type: 'object', required: ['rule'], properties: { rule: ref('MetadataDocument'), recordId: { type: 'string' }, values: { type: 'object' } } }),
+        requestBody: jsonBody({ type: 'object', required: ['rule'], properties: { rule: ref('MetadataDocument'), recordId: { type: 'string' }, values: { type: 'object' } } }),
         responses: {
           '200': ok('Whether a save would be blocked, and the error it would get', {
             type: 'object', required: ['blocks', 'error'], properties: { blocks: { type: 'boolean' }, error: { type: ['object', 'null'] } },
@@ -202,7 +204,7 @@ function platformPaths(): Record<string, JsonSchema> {
     },
     '/api/rules/preview': {
       post: op('previewRule', 'How many existing records a validation rule would block at their next save', 'Metadata', {
-        requestBody: body({ type: 'object', required: ['rule'], properties: { rule: ref('MetadataDocument') } }),
+        requestBody: jsonBody({ type: 'object', required: ['rule'], properties: { rule: ref('MetadataDocument') } }),
         responses: {
           '200': ok('Records read and blocked, the first blocked ids, and whether the read stopped at its limit', {
             type: 'object', required: ['checked', 'blocked', 'sample', 'truncated'],
@@ -214,7 +216,7 @@ function platformPaths(): Record<string, JsonSchema> {
     },
     '/api/meta/deploy': {
       post: op('deployMetadata', 'Validate, plan and apply documents (or only plan, with dryRun)', 'Metadata', {
-        requestBody: body(ref('DeployRequest')),
+        requestBody: jsonBody(ref('DeployRequest')),
         responses: {
           '200': ok('The plan, and whether it was applied', ref('DeployResult')),
           '422': problem('The documents are not valid, or the change may lose data without force'),
@@ -237,14 +239,14 @@ function pluginPaths(op: (operationId: string, summary: string, tag: string, res
         responses: { '200': ok('The plugins', dataOf({ type: 'object' })) },
       }),
       post: op('installPlugin', 'Install a plugin of the plugins folder (or only plan it, with dryRun)', 'Plugins', {
-        requestBody: body(installBody),
+        requestBody: jsonBody(installBody),
         responses: { '200': plan, '409': bad, '422': bad },
       }),
     },
     '/api/plugins/{name}/upgrade': {
       parameters: paramRefs('name'),
       post: op('upgradePlugin', 'Replace the plugin\'s base layer with the newer version in its folder, keeping customizations', 'Plugins', {
-        requestBody: body({ type: 'object', properties: { dryRun: flag } }),
+        requestBody: jsonBody({ type: 'object', properties: { dryRun: flag } }),
         responses: { '200': plan, '404': problem('The plugin is not installed'), '409': bad, '422': bad },
       }),
     },
@@ -303,16 +305,4 @@ const documentsWithOrigins: JsonSchema = {
 
 function dataOf(items: JsonSchema): JsonSchema {
   return { type: 'object', required: ['data'], properties: { data: { type: 'array', items } } };
-}
-
-function body(schema: JsonSchema): JsonSchema {
-  return { required: true, content: { 'application/json': { schema } } };
-}
-
-function ok(description: string, schema: JsonSchema): JsonSchema {
-  return { description, content: { 'application/json': { schema } } };
-}
-
-function problem(description: string): JsonSchema {
-  return { description, content: { 'application/problem+json': { schema: ref('Problem') } } };
 }
