@@ -13,6 +13,7 @@ import * as workflowQueuedTasks from './20261205_0011_workflow_queued_tasks.ts';
 import * as files from './20261205_0012_files.ts';
 import * as work from './20261205_0013_work.ts';
 import * as letters from './20261212_0014_letters.ts';
+import * as letterCodeSeal from './20261213_0015_letter_code_seal.ts';
 
 interface Migration {
   up(knex: Knex): Promise<void>;
@@ -35,6 +36,7 @@ const MIGRATIONS: Record<string, Migration> = {
   '20261205_0012_files': files,
   '20261205_0013_work': work,
   '20261212_0014_letters': letters,
+  '20261213_0015_letter_code_seal': letterCodeSeal,
 };
 
 export const migrationSource: Knex.MigrationSource<string> = {

@@ -49,11 +49,11 @@ export async function createApp(config: Config, logger: Logger = createLogger(co
 }
 
 async function createHttpServer(config: Config, logger: Logger, services: Services): Promise<FastifyInstance> {
-  const { db, registry, records, workflows, plugins, host, jobs, deployContext, reload, webhookSecret } = services;
+  const { db, registry, records, workflows, plugins, host, jobs, deployContext, reload, webhookSecret, letters } = services;
   const server = createServer(logger, { trustProxy: config.auth.trustProxy });
   const access = () => registry.access;
   await registerAuthentication(server, db.knex, config.auth);
-  registerPlatformRoutes(server, db.knex, registry);
+  registerPlatformRoutes(server, db.knex, registry, host);
   registerAuthRoutes(server, { knex: db.knex, config: config.auth, access });
   registerUserRoutes(server, { knex: db.knex, access });
   registerJobRoutes(server, { jobs, access });
@@ -62,14 +62,14 @@ async function createHttpServer(config: Config, logger: Logger, services: Servic
   registerAutomationRoutes(server, { knex: db.knex, access });
   registerMetaRoutes(server, registry, deployContext, reload, () => plugins.list());
   registerRuleTrialRoutes(server, { registry, records, deployContext });
-  registerRecordRoutes(server, records, host, db.knex);
+  registerRecordRoutes(server, records, { knex: db.knex, records, host, adminId: services.adminId });
   registerAccessRoutes(server, { knex: db.knex, registry, records });
   registerApprovalRoutes(server, { knex: db.knex, workflows, records, registry });
   registerPluginRoutes(server, { manager: plugins, host, records, pluginsDir: config.pluginsDir, access, knex: db.knex });
   registerNotificationRoutes(server, { knex: db.knex });
   registerFileRoutes(server, { knex: db.knex, records, registry, maxFileMb: config.maxFileMb });
   registerWorkRoutes(server, { knex: db.knex, access });
-  registerLetterRoutes(server, { knex: db.knex, registry, records, jobs, baseUrl: publicBaseUrl(config.publicUrl) });
+  registerLetterRoutes(server, { ...letters, jobs, baseUrl: publicBaseUrl(config.publicUrl) });
   registerVerifyRoutes(server, { knex: db.knex, perMinute: config.auth.verifyPerMinute });
   registerUiRoutes(server, { knex: db.knex, registry, records, host, plugins: () => plugins.list() });
   await registerWebApp(server);

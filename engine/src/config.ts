@@ -46,6 +46,8 @@ export interface Config {
   demoPassword?: string;
   /** The secret outgoing webhooks are signed with; unset, one random secret is generated and kept in the database. */
   webhookSecret?: string;
+  /** The installation's secret, the keys that seal data at rest are derived from; unset, one is generated and kept in the database. */
+  secret?: string;
   /** The largest file an upload may bring, in MB. */
   maxFileMb: number;
   /** The address people reach this installation at (QR codes on letters, links in e-mails); else the request's own. */
@@ -73,6 +75,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env): Config {
     adminPassword: env.QUDAO_ADMIN_PASSWORD || undefined,
     demoPassword: env.QUDAO_DEMO_PASSWORD || undefined,
     webhookSecret: env.QUDAO_WEBHOOK_SECRET || undefined,
+    secret: env.QUDAO_SECRET || undefined,
     maxFileMb: number(env.QUDAO_MAX_FILE_MB, 20),
     publicUrl: env.QUDAO_PUBLIC_URL || undefined,
     auth: {

@@ -10,11 +10,15 @@
  * code is only for what metadata can't say (a check digit, a normalisation, an integration).
  */
 import regionData from '../../metadata/data/pca-code.json' with { type: 'json' };
+import type { FieldDef, JsonLogic } from '../../metadata/src/types.ts';
+import type { PageColumn, PageInput } from '../../metadata/src/ui-contract.ts';
 import { QudaoError, type FieldError } from './errors/catalog.ts';
 import type { PluginDb } from './plugins/plugin-sql.ts';
 import type { Principal, WriteCause } from './security/principal.ts';
 
 export { joinSql, sql, table, type PluginDb, type SqlColumn, type SqlQuery, type SqlTable } from './plugins/plugin-sql.ts';
+/** Today on China's calendar (`yyyy-mm-dd`): the day validity dates (letters, licences, grants) are counted in. */
+export { todayInChina } from './letters/letter-status.ts';
 
 export type Label = { 'zh-CN': string; en: string };
 export type RecordData = Record<string, unknown>;
@@ -70,14 +74,46 @@ export interface RecordsApi {
 export interface ActionContext {
   object: string;
   record: RecordData;
-  /** The request body, if any. */
+  /** The request body, if any; for an action declaring `input`, its validated and coerced values. */
   input: unknown;
   actor: string | null;
+  /** Every write through `records`, `systemRecords` and `letters` joins one transaction: the action commits all of it or nothing. */
   records: RecordsApi;
+  /** Like `records`, with the engine's rights (as a workflow's actions write): to move what users may only read, such as a status. Audited as the acting user. */
+  systemRecords: RecordsApi;
   letters: LettersApi;
   /** Read-only SQL over the plugin's own objects (see `sql`). It reads past record visibility: the plugin decides what to answer. */
   db: PluginDb;
 }
+
+/**
+ * What an action answers for a person to read: a message, and a list (conflicts found, records touched) each with a
+ * title and a description. `data` carries anything else for API clients. Strings are shown as they are.
+ */
+export interface ActionAnswer {
+  message?: Label | string;
+  items?: { title: Label | string; description?: Label | string }[];
+  data?: unknown;
+}
+
+/** An action as people meet it: a button with a label, the input it asks for, a confirmation, and when it is offered. */
+export interface ActionDefinition {
+  label: Label;
+  run(context: ActionContext): Promise<ActionAnswer | unknown> | ActionAnswer | unknown;
+  /** Fields asked before it runs, in the metadata's field shape; validated like a record's (422 naming each field). */
+  input?: FieldDef[];
+  /** Asked before it runs ("Revoke this authorization?"). */
+  confirm?: Label;
+  /** JsonLogic over the record: it is offered, and runs, only while this holds (422 otherwise). */
+  when?: JsonLogic;
+  /** Who may run it: those who may read the record (default), or only those who may update it. */
+  requires?: 'read' | 'update';
+  /** Only internal users: a dealer's portal users are refused (403) even where they may update the record. */
+  internalOnly?: boolean;
+}
+
+/** A bare function is an action labelled with its name, no input, no condition. */
+export type PluginAction = ActionDefinition | ((context: ActionContext) => Promise<unknown> | unknown);
 
 /** A request to a plugin route; every such request is authenticated. */
 export interface PluginRouteRequest {
@@ -99,7 +135,20 @@ export interface PluginRoute {
   /** Below `/api/plugins/<plugin name>/`, e.g. `lookup/:code`. */
   path: string;
   handler(request: PluginRouteRequest): Promise<unknown> | unknown;
+  /** A GET route answering `{ data: [...] }` may be a page of runtime-ui too: a form over its query, a table of its rows. */
+  page?: PluginPage;
 }
+
+/** A query page in runtime-ui's menu (at `/p/<plugin>/<route path>`): the inputs are the route's query parameters. */
+export interface PluginPage {
+  label: Label;
+  inputs: PageInput[];
+  columns: PageColumn[];
+  empty?: Label;
+  /** Who finds it in the menu: internal users (default) or portal users too. The route still decides what it answers. */
+  audience?: 'internal' | 'everyone';
+}
+export type { PageColumn, PageInput };
 
 /** A JsonLogic operator usable in rules, formulas and filters that run in JS (not in SQL filters). */
 export type Operator = (...args: unknown[]) => unknown;
@@ -139,7 +188,7 @@ export interface PluginDefinition {
   /** Per object: after the write committed. */
   afterCommit?: Record<string, (event: AfterCommitEvent) => void | Promise<void>>;
   /** Per object, per action name: `POST /api/records/:object/:id/actions/:name`. */
-  actions?: Record<string, Record<string, (context: ActionContext) => Promise<unknown> | unknown>>;
+  actions?: Record<string, Record<string, PluginAction>>;
   routes?: PluginRoute[];
   operators?: Record<string, Operator>;
 }

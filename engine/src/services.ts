@@ -13,6 +13,8 @@ import { boundedAdd } from './jobs/bounded-add.ts';
 import { createJobQueue } from './jobs/create-job-queue.ts';
 import type { JobQueue } from './jobs/job-queue.ts';
 import { enqueueRecordChanged } from './jobs/record-changed.job.ts';
+import { letterCodeKey } from './letters/letter-code-seal.ts';
+import type { LetterDeps } from './letters/letter-service.ts';
 import { MetadataListener } from './metadata-listener.ts';
 import { createNotifier, type Notifier } from './notifications/notify.ts';
 import type { AfterCommitEvent } from './plugin-api.ts';
@@ -21,6 +23,7 @@ import { PluginHost } from './plugins/plugin-host.ts';
 import { PluginManager } from './plugins/plugin-manager.ts';
 import { RecordService } from './records/record-service.ts';
 import { Registry } from './registry.ts';
+import { configuredOrStoredSecret } from './security/installation-secret.ts';
 import { webhookSigningSecret, type SigningSecretSource } from './webhooks/signing-secret.ts';
 import { approvalLock } from './workflow/record-lock.ts';
 import { WorkflowService } from './workflow/workflow-service.ts';
@@ -45,6 +48,8 @@ export interface Services {
   /** `notify(userIds, template, record)`: in-app and e-mail notifications. */
   notifier: Notifier;
   webhookSecret: SigningSecretSource;
+  /** What issuing, revoking and reading letters need. */
+  letters: LetterDeps;
   /** Reloads the installed plugins and the metadata registry (after a deploy or an install). */
   reload(): Promise<void>;
   /** Registers every job handler and starts relaying the outbox to the job queue. */
@@ -97,13 +102,14 @@ export async function openServices(config: Config, logger: Logger, options: Serv
   const relay = new OutboxRelay(db.knex, config.relayOutbox ? enqueueRecordChanged(handOver) : runHooks, handOver, logger);
   const webhookSecret = webhookSigningSecret(db.knex, config.webhookSecret);
   const notifier = createNotifier({ knex: db.knex, registry, records, log: logger });
+  const letters: LetterDeps = { knex: db.knex, registry, records, codeKey: letterCodeKey(configuredOrStoredSecret(db.knex, 'qd_installation_secret', config.secret)) };
 
   return {
-    db, registry, host, records, workflows, automations, plugins, relay, jobs, deployContext, notifier, webhookSecret, reload, demoLogins,
+    db, registry, host, records, workflows, automations, plugins, relay, jobs, deployContext, notifier, webhookSecret, letters, reload, demoLogins,
     adminId: admin.id,
     firstAdminPassword: admin.firstPassword,
     startJobs() {
-      registerJobHandlers(jobs, { knex: db.knex, host, workflows, notifier, webhookSecret, automations, letters: { knex: db.knex, registry, records } });
+      registerJobHandlers(jobs, { knex: db.knex, host, workflows, notifier, webhookSecret, automations, letters });
       const syncSchedules = () => syncAutomationSchedules(jobs, registry.documents())
         .catch((err) => logger.error({ err }, 'automation schedules could not be synced; the next reload tries again'));
       registry.onReload(syncSchedules);

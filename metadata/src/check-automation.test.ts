@@ -116,3 +116,33 @@ describe('automation semantics', () => {
     expect(codesAndPaths(problems)).toEqual([{ code: 'duplicate_document', path: '/name' }]);
   });
 });
+
+describe('notifying the portal users of an account', () => {
+  const asPortalAccount = (all: MetadataDoc[]) => all.map((d) => (d.kind === 'object' && d.name === 'dealer' ? { ...d, access: { portalAccount: true } } : d));
+  const notifyOnVisit = (...to: { accountUsers: string }[]) => edit((d) => {
+    d.object = 'visit'; d.trigger = { on: 'create' }; delete d.condition;
+    d.actions = [{ notify: { template: 'dealer_welcome', to: [{ role: 'compliance' }, ...to] } }];
+  });
+
+  it("names a link to the portal-account object, or the account's own id", () => {
+    expect(checkDocuments(asPortalAccount(docs(notifyOnVisit({ accountUsers: 'dealer' }))))).toEqual([]);
+    const onDealer = edit((d) => { d.actions = [{ notify: { template: 'dealer_welcome', to: { accountUsers: 'id' } } }]; });
+    expect(checkDocuments(asPortalAccount(docs(onDealer)))).toEqual([]);
+  });
+
+  it('refuses an unknown field, a field that is not such a link, and a link to an object that is no portal account', () => {
+    const problems = checkDocuments(asPortalAccount(docs(notifyOnVisit({ accountUsers: 'nope' }, { accountUsers: 'title' }, { accountUsers: 'id' }))));
+    expect(codesAndPaths(problems)).toEqual([
+      { code: 'unknown_field', path: '/actions/0/notify/to/1/accountUsers' },
+      { code: 'account_link', path: '/actions/0/notify/to/2/accountUsers' },
+      { code: 'account_link', path: '/actions/0/notify/to/3/accountUsers' },
+    ]);
+    expect(codesAndPaths(problemsOf(notifyOnVisit({ accountUsers: 'dealer' })))).toEqual([{ code: 'account_link', path: '/actions/0/notify/to/1/accountUsers' }]);
+  });
+
+  it('is for notifications only: portal users never decide an approval step', () => {
+    const workflow = structuredClone(dealerOnboardingDocs.find((d) => d.kind === 'workflow')!) as Extract<MetadataDoc, { kind: 'workflow' }>;
+    workflow.nodes.find((n) => n.type === 'approval')!.approvers = { accountUsers: 'id' } as never;
+    expect(checkDocumentShape(workflow).map((p) => p.path)).toContainEqual(expect.stringMatching(/\/approvers$/));
+  });
+});

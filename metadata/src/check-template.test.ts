@@ -38,7 +38,7 @@ describe('template shape', () => {
 describe('template semantics', () => {
   it('accepts fields, one- and two-deep lookup paths, the helpers and if/unless', () => {
     const body = '{{title}} {{account.name}} {{account.region.manager}} {{money amount}} {{date due}} {{date due "datetime"}}'
-      + ' {{link}} {{link "account" account}} {{#if secret}}s{{else}}n{{/if}} {{#unless title}}-{{/unless}} {{!-- c --}}';
+      + ' {{link}} {{link "account" account}} {{#if secret}}s{{else}}n{{/if}} {{#unless title}}-{{/unless}} {{!-- c --}} {{label account.name}}';
     expect(checkTemplate(template('{{title}}', body), objects)).toEqual([]);
   });
 
@@ -55,6 +55,13 @@ describe('template semantics', () => {
     ]));
     expect(problems.every((p) => p.message['zh-CN'] && p.message.en && p.document?.name === 'order_due')).toBe(true);
     expect(problems.some((p) => p.message.en.includes('constructor'))).toBe(true);
+  });
+
+  it('takes one field path for label, nothing else', () => {
+    for (const body of ['{{label}}', '{{label "title"}}', '{{label title "x"}}', '{{label title title}}']) {
+      expect(codesAndPaths(checkTemplate(template('s', body), objects)), body).toContainEqual({ code: 'bad_helper_call', path: '/body/en' });
+    }
+    expect(codesAndPaths(checkTemplate(template('s', '{{label nope}}'), objects))).toContainEqual({ code: 'unknown_field', path: '/body/en' });
   });
 
   it('refuses a template that does not parse, an unknown object, and paths in an object-less template', () => {

@@ -97,6 +97,18 @@ describe('workflow semantics', () => {
     expect(namingNode(problems, 'unknown_operator', 'size').path).toBe('/edges/3/when/frobnicate');
   });
 
+  it('checks the entry criterion like any expression, and takes a required comment with its label', () => {
+    const good = edit((d) => {
+      d.trigger = { on: 'submit', when: { '==': [{ var: 'level' }, '3A'] }, message: { 'zh-CN': '仅三甲', en: 'Grade 3A only' },
+        comment: { required: true, label: { 'zh-CN': '理由', en: 'Reason' } } };
+    });
+    expect(checkDocumentShape(good)).toEqual([]);
+    expect(problemsOf(good)).toEqual([]);
+    const bad = edit((d) => { d.trigger = { on: 'submit', when: { '==': [{ var: 'grade' }, '3A'] }, comment: { label: { 'zh-CN': '理由', en: 'Reason' } } as never }; });
+    expect(codesAndPaths(checkDocumentShape(bad))).toEqual([{ code: 'missing_property', path: '/trigger/comment/required' }]);
+    expect(codesAndPaths(problemsOf(bad))).toEqual(expect.arrayContaining([{ code: 'unknown_field', path: '/trigger/when/==/0/var' }]));
+  });
+
   it('refuses an unknown role', () => {
     const doc = edit((d) => { d.nodes[3].approvers = { role: 'auditor' }; });
     const p = namingNode(problemsOf(doc), 'unknown_role', 'compliance');

@@ -9,7 +9,7 @@ import { checkOperators } from './check-validation-rule.ts';
 import { collectVars } from './jsonlogic-vars.ts';
 import { checkName, isSystemField } from './names.ts';
 import { inDocument, problem, unknownField, unknownObject } from './problem.ts';
-import { COMPUTED_FIELD_TYPES, isReadFormula, type Approver, type JsonLogic, type ObjectDoc, type Problem,
+import { COMPUTED_FIELD_TYPES, isReadFormula, type Approver, type JsonLogic, type ObjectDoc, type Problem, type Recipient,
   type WorkflowAction, type WorkflowDoc, type WorkflowNode } from './types.ts';
 import { isKnownVar, liveField, type ObjectsByName } from './var-scope.ts';
 import { atNode, checkWorkflowGraph } from './workflow-graph.ts';
@@ -34,6 +34,7 @@ export function checkWorkflow(doc: WorkflowDoc, scope: WorkflowScope): Problem[]
   if (!object) problems.push(unknownObject(doc.object));
   if (doc.taskTemplate !== undefined) problems.push(...checkTemplate(doc.taskTemplate, '/taskTemplate', scope));
   problems.push(...doc.nodes.flatMap((node, i) => checkNode(node, `/nodes/${i}`, object, scope)));
+  if (object && doc.trigger.when !== undefined) problems.push(...checkExpression(doc.trigger.when, '/trigger/when', object, scope.objects));
   if (object) {
     doc.edges.forEach((edge, i) => {
       if (edge.when !== undefined) {
@@ -93,6 +94,30 @@ function checkApprovers(approvers: Approver | Approver[] | undefined, path: stri
   });
 }
 
+/** A notification's recipients: approvers, or `accountUsers` naming the record's link to a portal account. */
+function checkRecipients(recipients: Recipient | Recipient[] | undefined, path: string, object: ObjectDoc | undefined, scope: WorkflowScope): Problem[] {
+  if (recipients === undefined) return [];
+  const list = Array.isArray(recipients) ? recipients : [recipients];
+  const at = (k: number) => (Array.isArray(recipients) ? `${path}/${k}` : path);
+  return list.flatMap((recipient, k) => ('accountUsers' in recipient
+    ? checkAccountLink(recipient.accountUsers, `${at(k)}/accountUsers`, object, scope)
+    : checkApprovers(recipient, at(k), object, scope)));
+}
+
+/** `id` on the portal-account object itself, else a lookup or master-detail field to that object. */
+function checkAccountLink(name: string, path: string, object: ObjectDoc | undefined, scope: WorkflowScope): Problem[] {
+  if (!object) return [];
+  if (name === 'id') return object.access?.portalAccount ? [] : [notAccountLink(path, name)];
+  const field = liveField(object, name);
+  if (!field) return [unknownField(path, name, object.name)];
+  const linksAccount = (field.type === 'lookup' || field.type === 'master_detail') && scope.objects.get(field.target ?? '')?.access?.portalAccount;
+  return linksAccount ? [] : [notAccountLink(path, name)];
+}
+
+const notAccountLink = (path: string, name: string): Problem => problem(path, 'account_link',
+  `${name} 须是指向门户账户对象（如经销商）的查找或主从字段，或门户账户对象自身的 id`,
+  `${name} must be a lookup or master-detail field to the portal-account object (e.g. dealer), or id on that object itself`);
+
 /** One action of an action node (or an automation) over records of `object`: what it writes, names and sends. */
 export function checkAction(action: WorkflowAction, path: string, object: ObjectDoc | undefined, scope: WorkflowScope): Problem[] {
   if ('update' in action) return object ? checkValues(action.update, `${path}/update`, object, object, scope) : [];
@@ -102,7 +127,7 @@ export function checkAction(action: WorkflowAction, path: string, object: Object
     return object ? checkValues(action.create.values, `${path}/create/values`, target, object, scope) : [];
   }
   if ('notify' in action) {
-    const problems = checkApprovers(action.notify.to, `${path}/notify/to`, object, scope);
+    const problems = checkRecipients(action.notify.to, `${path}/notify/to`, object, scope);
     return [...problems, ...checkTemplate(action.notify.template, `${path}/notify/template`, scope)];
   }
   if ('webhook' in action && !isHttpUrl(action.webhook.url)) {

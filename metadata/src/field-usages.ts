@@ -6,7 +6,7 @@
 import { collectVars } from './jsonlogic-vars.ts';
 import { escapePointer } from './problem.ts';
 import { scanTemplate } from './template-syntax.ts';
-import type { Approver, DocKind, JsonLogic, MetadataDoc, ObjectDoc, WorkflowAction, WorkflowNode } from './types.ts';
+import type { DocKind, JsonLogic, MetadataDoc, ObjectDoc, Recipient, WorkflowAction, WorkflowNode } from './types.ts';
 
 export interface FieldUsage {
   kind: DocKind;
@@ -67,6 +67,7 @@ export function fieldUsages(documents: readonly MetadataDoc[], object: string, f
         break;
       case 'workflow':
         if (doc.object !== object) break;
+        if (doc.trigger.when !== undefined) inLogic(doc.trigger.when, '/trigger/when');
         doc.nodes.forEach((node, i) => nodeUsages(node, `/nodes/${i}`, field, found, inLogic, object));
         doc.edges.forEach((edge, i) => edge.when !== undefined && inLogic(edge.when, `/edges/${i}/when`));
         break;
@@ -110,12 +111,13 @@ function nodeUsages(node: WorkflowNode, at: string, field: string, found: Found,
   node.actions?.forEach((action, i) => actionUsages(action, `${at}/actions/${i}`, field, found, inLogic, object));
 }
 
-/** `managerOf` names a field holding a user; `lookup` is an expression over the record. */
-function approverUsages(approvers: Approver | Approver[] | undefined, at: string, field: string, found: Found, inLogic: InLogic): void {
+/** `managerOf` names a field holding a user, `accountUsers` one holding an account; `lookup` is an expression over the record. */
+function approverUsages(approvers: Recipient | Recipient[] | undefined, at: string, field: string, found: Found, inLogic: InLogic): void {
   if (approvers === undefined) return;
   const each = Array.isArray(approvers) ? approvers.map((a, i) => [a, `${at}/${i}`] as const) : [[approvers, at] as const];
   for (const [approver, where] of each) {
     if ('managerOf' in approver && approver.managerOf === field) found(`${where}/managerOf`);
+    if ('accountUsers' in approver && approver.accountUsers === field) found(`${where}/accountUsers`);
     if ('lookup' in approver) inLogic(approver.lookup, `${where}/lookup`);
   }
 }

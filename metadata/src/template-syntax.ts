@@ -6,7 +6,7 @@
 import Handlebars from 'handlebars';
 
 /** The helpers a template may call (engine/src/notifications/render.ts implements them). */
-export const TEMPLATE_HELPERS = ['date', 'money', 'link'] as const;
+export const TEMPLATE_HELPERS = ['date', 'money', 'link', 'label'] as const;
 export const TEMPLATE_BLOCKS = ['if', 'unless'] as const;
 
 export type TemplateIssue =
@@ -91,7 +91,7 @@ function visitHelper(name: string, params: Node[], hasHash: boolean, scan: Templ
     return visitValue(params[1], scan);
   }
   const [value, style, ...rest] = params;
-  if (!value || rest.length > 0 || (name === 'money' && style)) return void bad();
+  if (!value || rest.length > 0 || (name !== 'date' && style) || (name === 'label' && value.type !== 'PathExpression')) return void bad();
   if (style && !(style.type === 'StringLiteral' && (style.value === 'date' || style.value === 'datetime'))) return void bad();
   visitValue(value, scan);
 }

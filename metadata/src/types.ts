@@ -229,7 +229,8 @@ export interface SharingRuleDoc {
   access: 'read' | 'edit';
 }
 
-export const NOTIFICATION_CHANNELS = ['inApp', 'email'] as const;
+/** `letter`: offered on its object's records as a letter to issue (a PDF with a verification code), never sent. */
+export const NOTIFICATION_CHANNELS = ['inApp', 'email', 'letter'] as const;
 export type NotificationChannel = (typeof NOTIFICATION_CHANNELS)[number];
 
 /** A notification: handlebars subject and body per locale, rendering a record of `object` (if given). */
@@ -241,7 +242,7 @@ export interface TemplateDoc {
   object?: string;
   subject: Label;
   body: Label;
-  /** Where it is delivered; absent means both. */
+  /** Where it is delivered; absent means in-app and e-mail. */
   channels?: NotificationChannel[];
 }
 
@@ -265,11 +266,18 @@ export type Approver =
   | { ownerManager: true }
   | { lookup: JsonLogic };
 
+/**
+ * Whom a notification goes to: anyone an approver entry names, or the active portal users of an account:
+ * `accountUsers` names the record's field holding the account (a lookup or master-detail to the portal-account
+ * object; `id` when the record is the account). Portal users are told, never asked: approval steps take Approvers.
+ */
+export type Recipient = Approver | { accountUsers: string };
+
 /** What an action node does; each item has exactly one key. Values are JsonLogic over the record (a literal is one too). */
 export type WorkflowAction =
   | { update: Record<string, JsonLogic> }
   | { create: { object: string; values: Record<string, JsonLogic> } }
-  | { notify: { template: string; to?: Approver | Approver[] } }
+  | { notify: { template: string; to?: Recipient | Recipient[] } }
   | { webhook: { url: string; method?: 'POST' | 'PUT' | 'PATCH' } }
   | { startWorkflow: string };
 
@@ -301,6 +309,18 @@ export interface WorkflowEdge {
   label?: Label;
 }
 
+/**
+ * How a workflow starts: a person submits a record. `when` (JsonLogic over the record) is its entry criterion: while
+ * it doesn't hold the workflow is not offered for that record and a submission is refused with `message` (or a
+ * generic one). `comment` makes the submitter's comment required, under its own label (e.g. "reason").
+ */
+export interface WorkflowTrigger {
+  on: 'submit';
+  when?: JsonLogic;
+  message?: Label;
+  comment?: { required: boolean; label?: Label };
+}
+
 /** An approval process over records of `object`: a graph of nodes and edges (the shape React Flow draws). */
 export interface WorkflowDoc {
   kind: 'workflow';
@@ -308,7 +328,7 @@ export interface WorkflowDoc {
   label: Label;
   description?: Partial<Label>;
   object: string;
-  trigger: { on: 'submit' };
+  trigger: WorkflowTrigger;
   nodes: WorkflowNode[];
   edges: WorkflowEdge[];
   active?: boolean;

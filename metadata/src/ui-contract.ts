@@ -15,6 +15,49 @@ export interface UiApp {
   counts: { inbox: number; notifications: number };
   /** For portal users: the lists of the portal home ("my authorizations", …), taken from the layouts' list views. */
   portalHome: UiHomeList[];
+  /** Query pages plugins declare on their GET routes (e.g. "who may sell"), those this user may open. */
+  pages: UiPage[];
+}
+
+/**
+ * A plugin's query page: a form over a GET route's query parameters and a table of its answer's `data` rows. The
+ * route stays the authority (it validates and answers problem+json); the page only asks and shows.
+ */
+export interface UiPage {
+  plugin: string;
+  /** The route below `/api/plugins/<plugin>/`; the page's address is `/p/<plugin>/<path>`. */
+  path: string;
+  label: Label;
+  inputs: PageInput[];
+  columns: PageColumn[];
+  /** Shown when the answer has no rows. */
+  empty?: Label;
+}
+
+/** A query parameter asked as a field: a searchable lookup, a date, or text. */
+export interface PageInput {
+  name: string;
+  type: 'lookup' | 'date' | 'text';
+  label: Label;
+  required?: boolean;
+  /** lookup: the object searched, and (filled in by the engine) the field its records are titled by. */
+  target?: string;
+  targetTitleField?: string | null;
+  /** lookup: only records whose `field` is the value of another input (a department of the hospital chosen). */
+  narrowedBy?: { input: string; field: string };
+  /** date: `today` (China's calendar) starts the form filled in. */
+  default?: 'today';
+}
+
+/** A column of the answer's rows: a dotted path into each row and how its value reads. */
+export interface PageColumn {
+  path: string;
+  label: Label;
+  /** text (default), a label in both languages, yes/no, or one of a picklist's values (`options`). */
+  type?: 'text' | 'label' | 'boolean' | 'picklist';
+  /** picklist: the field whose options name the values, as `object.field` (the engine fills `options` in). */
+  optionsOf?: string;
+  options?: PicklistOption[];
 }
 
 export interface UiNavItem {
@@ -44,15 +87,32 @@ export interface UiObject {
   listViews: UiListView[];
   /** Detail objects that point here through a lookup the user may read ("related lists"). */
   related: UiRelatedList[];
-  /** Plugin actions offered as buttons on the record page. */
-  actions: { name: string; label: Label }[];
+  /** Plugin actions the user may run, offered as buttons on the record page of each record their `when` holds for. */
+  actions: UiAction[];
   /** Active validation rules of the object; `browser` is false when one needs data the browser lacks (lookup paths, plugin operators). */
   rules: UiRule[];
   /** JSON Schema (draft-07) of a writable record for @rjsf, and its uiSchema (widgets, order, read-only, help). */
   schema: Record<string, unknown>;
   uiSchema: Record<string, unknown>;
-  /** Workflows a record of this object may be submitted to. */
-  workflows: { name: string; label: Label }[];
+  /**
+   * Workflows a record of this object may be submitted to: one is offered for a record while its `when` holds
+   * (the server decides again on submit); `comment` says whether the submitter's comment is required, and its label.
+   */
+  workflows: { name: string; label: Label; when?: JsonLogic; comment?: { required: boolean; label?: Label } }[];
+  /** The object's letter templates (channel `letter`), and whether this user may issue letters (internal users). */
+  letters: { templates: { name: string; label: Label }[]; canIssue: boolean };
+}
+
+/** A plugin action: `POST /api/records/:object/:id/actions/:name` with its input's values as the body. */
+export interface UiAction {
+  name: string;
+  label: Label;
+  /** The fields it asks for first, and their @rjsf form (as a record form's). */
+  input?: { fields: UiField[]; schema: Record<string, unknown>; uiSchema: Record<string, unknown> };
+  /** The question asked before it runs. */
+  confirm?: Label;
+  /** JsonLogic over the record: the button shows only while it holds (the server refuses otherwise). */
+  when?: JsonLogic;
 }
 
 export interface UiField {

@@ -20,6 +20,7 @@ const ListPage = lazy(() => import('./list/ListPage.tsx'));
 const RecordPage = lazy(() => import('./record/RecordPage.tsx'));
 const InboxPage = lazy(() => import('./inbox/InboxPage.tsx'));
 const NotificationsPage = lazy(() => import('./inbox/NotificationsPage.tsx'));
+const PluginPage = lazy(() => import('./pages/PluginPage.tsx'));
 
 const queryClient = new QueryClient({
   defaultOptions: {
@@ -51,6 +52,7 @@ export function App() {
                     <Route path="/o/:object/:id" element={<RecordPage />} />
                     <Route path="/inbox" element={<InboxPage />} />
                     <Route path="/notifications" element={<NotificationsPage />} />
+                    <Route path="/p/:plugin/:path" element={<PluginPage />} />
                     <Route path="*" element={<NotFound />} />
                   </Routes>
                 </Suspense>

@@ -6,14 +6,14 @@
  */
 import type { Knex } from 'knex';
 import { evaluateLogic } from '../../../metadata/src/jsonlogic.ts';
-import type { Approver, JsonLogic, Label, WorkflowAction } from '../../../metadata/src/types.ts';
+import type { JsonLogic, Label, WorkflowAction } from '../../../metadata/src/types.ts';
 import { queueNotification } from '../notifications/notification.job.ts';
 import type { ObjectRuntime } from '../registry.ts';
 import type { RecordService } from '../records/record-service.ts';
 import type { RecordData } from '../records/row-mapping.ts';
 import type { WriteContext } from '../security/principal.ts';
 import { queueWebhook } from '../webhooks/queue-webhook.ts';
-import { resolveApprovers } from '../workflow/approvers.ts';
+import { resolveRecipients } from './recipients.ts';
 
 export interface ActionRun {
   trx: Knex.Transaction;
@@ -43,7 +43,7 @@ async function runAction(action: WorkflowAction, index: number, run: ActionRun):
   } else if ('create' in action) {
     await run.records.create(action.create.object, evaluateValues(action.create.values, run.record), run.ctx);
   } else if ('notify' in action) {
-    const userIds = await recipients(action.notify.to, run);
+    const userIds = await resolveRecipients(action.notify.to, { db: run.trx, object: run.object, record: run.record, roleLabel: run.roleLabel });
     if (userIds.length) {
       await queueNotification(run.trx, { userIds, template: action.notify.template, record: { object: run.object.name, id }, key: `${run.key}-${index}` });
     }
@@ -63,12 +63,6 @@ async function runAction(action: WorkflowAction, index: number, run: ActionRun):
 
 function evaluateValues(values: Record<string, JsonLogic>, record: RecordData): RecordData {
   return Object.fromEntries(Object.entries(values).map(([name, expr]) => [name, evaluateLogic(expr, record)]));
-}
-
-/** `to` absent: the record's owner. */
-async function recipients(to: Approver | Approver[] | undefined, run: ActionRun): Promise<string[]> {
-  if (to === undefined) return typeof run.record.owner_id === 'string' ? [run.record.owner_id] : [];
-  return (await resolveApprovers(run.trx, to, run.object, run.record, run.roleLabel)).map((p) => p.userId);
 }
 
 /** The expressions `actions` evaluate over the record (values, approver lookups): what to preload before they run. */

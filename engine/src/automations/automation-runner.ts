@@ -5,8 +5,9 @@
  * action rolls its run back and fails the job, which retries it; the last attempt logs the run as failed.
  */
 import type { Knex } from 'knex';
+import { foldConstants } from '../../../metadata/src/jsonlogic-fold.ts';
 import { evaluateLogic, isTruthy } from '../../../metadata/src/jsonlogic.ts';
-import type { AutomationDoc, Label, Locale } from '../../../metadata/src/types.ts';
+import type { AutomationDoc, JsonLogic, Label, Locale } from '../../../metadata/src/types.ts';
 import { runActions } from '../actions/run-actions.ts';
 import { ERROR_CATALOG, QudaoError } from '../errors/catalog.ts';
 import type { JobContext } from '../jobs/job-queue.ts';
@@ -17,6 +18,7 @@ import { systemPrincipal, type WriteContext } from '../security/principal.ts';
 import { causeOf, chainOf, isTooDeep, tooDeepError } from './automation-chain.ts';
 import { loadAutomationRecord } from './automation-record.ts';
 import { hasRun, logRun, type AutomationRun } from './automation-runs.ts';
+import { tickPeriod } from './automation-schedules.ts';
 import { activeAutomations, setOffByApproval, setOffByWrite, type WorkflowCompleted } from './triggers.ts';
 
 export interface AutomationRunnerDeps {
@@ -31,6 +33,8 @@ export interface AutomationRunnerDeps {
 /** One automation on one record, for one reason. */
 interface Run {
   automation: AutomationDoc;
+  /** The automation's condition as this run judges it: a tick's is folded at the tick's time (jsonlogic-fold.ts). */
+  condition: JsonLogic | undefined;
   recordId: string;
   /** Unique per effect; no ':' (it becomes part of job ids, which BullMQ refuses with one). */
   key: string;
@@ -50,23 +54,26 @@ export class AutomationRunner {
   async onRecordChanged(event: AfterCommitEvent, job: JobContext): Promise<void> {
     const chain = chainOf(event.cause);
     const runs = this.automations().filter((a) => setOffByWrite(a, event)).map((automation): Run => ({
-      automation, recordId: event.recordId, key: `${automation.name}/${job.id}`, chain, actor: event.actor ?? this.deps.adminId,
+      automation, condition: automation.condition, recordId: event.recordId, key: `${automation.name}/${job.id}`, chain, actor: event.actor ?? this.deps.adminId,
     }));
     await this.runEach(runs, job);
   }
 
   async onWorkflowCompleted(completed: WorkflowCompleted, job: JobContext): Promise<void> {
     const runs = this.automations().filter((a) => setOffByApproval(a, completed)).map((automation): Run => ({
-      automation, recordId: completed.recordId, key: `${automation.name}/workflow-${completed.instanceId}`, chain: [], actor: this.deps.adminId,
+      automation, condition: automation.condition, recordId: completed.recordId, key: `${automation.name}/workflow-${completed.instanceId}`, chain: [], actor: this.deps.adminId,
     }));
     await this.runEach(runs, job);
   }
 
-  /** A schedule's time `at` came: the automation runs on each record its condition selects now (in the database). */
+  /**
+   * A schedule's time `at` came: the automation runs on each record its condition selects (in the database). `today`
+   * and `now` in the condition are those of `at`, so a retry or a late delivery selects what the tick was due to.
+   */
   async onSchedule(name: string, at: Date, job: JobContext): Promise<void> {
-    const automation = this.automations().find((a) => a.name === name && a.trigger.on === 'schedule');
-    if (!automation) return;
-    await this.runEach(this.scheduledRuns(automation, at), job);
+    const automation = this.automations().find((a) => a.name === name);
+    if (automation?.trigger.on !== 'schedule') return;
+    await this.runEach(this.scheduledRuns(automation, at, tickPeriod(automation.trigger, at)), job);
   }
 
   private automations(): AutomationDoc[] {
@@ -103,7 +110,7 @@ export class AutomationRunner {
     const records = this.deps.records.inTransaction(trx);
     const ctx = this.writeContext(run);
     const record = await loadAutomationRecord(trx, records, this.deps.registry, automation, object, run.recordId, ctx);
-    if (!record || (automation.condition !== undefined && !isTruthy(evaluateLogic(automation.condition, record)))) return;
+    if (!record || (run.condition !== undefined && !isTruthy(evaluateLogic(run.condition, record)))) return;
     if (isTooDeep(run.chain)) {
       await logRun(trx, { ...logOf(run), status: 'stopped', error: tooDeepError(run.chain, automation.name) });
       return;
@@ -130,14 +137,15 @@ export class AutomationRunner {
     };
   }
 
-  /** A run per record the condition selects, read page by page (a schedule may select many). */
-  private async *scheduledRuns(automation: AutomationDoc, at: Date): AsyncIterable<Run> {
-    const query = { filter: automation.condition, fields: ['id'], sort: 'id', limit: TICK_PAGE };
+  /** A run per record the condition selects, read page by page (a schedule may select many), keyed by the tick's `period`. */
+  private async *scheduledRuns(automation: AutomationDoc, at: Date, period: string): AsyncIterable<Run> {
+    const condition = automation.condition === undefined ? undefined : foldConstants(automation.condition, at);
+    const query = { filter: condition, fields: ['id'], sort: 'id', limit: TICK_PAGE };
     let cursor: string | undefined;
     do {
       const page = await this.deps.records.list(automation.object, { ...query, cursor }, { principal: systemPrincipal(this.deps.adminId) });
       for (const { id } of page.data) {
-        yield { automation, recordId: id as string, key: `${automation.name}/${at.getTime()}/${id}`, chain: [], actor: this.deps.adminId };
+        yield { automation, condition, recordId: id as string, key: `${automation.name}/${period}/${id}`, chain: [], actor: this.deps.adminId };
       }
       cursor = page.nextCursor ?? undefined;
     } while (cursor);

@@ -7,7 +7,7 @@ export const RUN_STATUSES = ['done', 'stopped', 'failed'] as const;
 export type RunStatus = (typeof RUN_STATUSES)[number];
 
 export interface AutomationRun {
-  /** Unique per effect: `<automation>:<event>` or `<automation>:<scheduled time>:<record>`. */
+  /** Unique per effect: `<automation>/<event>`, or `<automation>/<tick's day or time>/<record>` (automation-schedules.ts tickPeriod). */
   key: string;
   automation: string;
   trigger: AutomationTrigger['on'];

@@ -5,6 +5,7 @@
  */
 import { isDeepStrictEqual } from 'node:util';
 import { DEFAULT_SCHEDULE_TIMEZONE, type AutomationDoc, type MetadataDoc } from '../../../metadata/src/types.ts';
+import { dayIn, firesAtMostDaily } from '../jobs/cron.ts';
 import type { JobQueue, JobSchedule } from '../jobs/job-queue.ts';
 import { activeAutomations } from './triggers.ts';
 
@@ -31,4 +32,13 @@ function scheduleOf(automation: AutomationDoc): JobSchedule[] {
   if (trigger.on !== 'schedule') return [];
   const data: TickJob = { automation: automation.name };
   return [{ id: `${ID_PREFIX}${automation.name}`, cron: trigger.cron, timezone: trigger.timezone ?? DEFAULT_SCHEDULE_TIMEZONE, name: AUTOMATION_TICK, data }];
+}
+
+/**
+ * What keys the runs of a tick at `at`: for a schedule that fires at most once a day, the tick's calendar day in its
+ * time zone, so that a cron moved later the same day (an 08:00 reminder changed to 09:00 at 08:30) runs no record
+ * twice that day; for one that fires more often, the tick's time.
+ */
+export function tickPeriod(trigger: Extract<AutomationDoc['trigger'], { on: 'schedule' }>, at: Date): string {
+  return firesAtMostDaily(trigger.cron) ? dayIn(at, trigger.timezone ?? DEFAULT_SCHEDULE_TIMEZONE) : String(at.getTime());
 }

@@ -44,6 +44,8 @@ export const ERROR_CATALOG = {
   WORKFLOW_STATE: { status: 409, title: { 'zh-CN': '审批当前状态不允许此操作', en: 'The approval is not in a state that allows this' } },
   APPROVAL_TASK_NOT_FOUND: { status: 404, title: { 'zh-CN': '审批任务不存在', en: 'No such approval task' } },
   ACTION_NOT_FOUND: { status: 404, title: { 'zh-CN': '操作不存在', en: 'No such action' } },
+  ACTION_NOT_OFFERED: { status: 422, title: { 'zh-CN': '该记录当前不能执行此操作', en: 'The action is not offered for this record now' } },
+  ACTION_INVALID: { status: 422, title: { 'zh-CN': '操作的输入无效，未做任何更改', en: "The action's input is not valid; nothing was changed" } },
   UNAUTHENTICATED: { status: 401, title: { 'zh-CN': '请先登录', en: 'Authentication required' } },
   LOGIN_FAILED: { status: 401, title: { 'zh-CN': '用户名或密码错误', en: 'Wrong user name or password' } },
   LOCKED: {
@@ -73,6 +75,7 @@ export const ERROR_CATALOG = {
   ROUTE_NOT_FOUND: { status: 404, title: { 'zh-CN': '路径不存在', en: 'No such route' } },
   LETTER_INVALID: { status: 422, title: { 'zh-CN': '授权书请求无效，未做任何更改', en: 'The letter request is not valid; nothing was changed' } },
   LETTER_NOT_FOUND: { status: 404, title: { 'zh-CN': '授权书不存在', en: 'No such letter' } },
+  LETTER_LINK_UNAVAILABLE: { status: 409, title: { 'zh-CN': '这份授权书没有可提供的验证链接', en: 'This letter has no verification link to give' } },
   FILE_NOT_FOUND: { status: 404, title: { 'zh-CN': '文件不存在', en: 'File not found' } },
   FILE_TOO_LARGE: { status: 413, title: { 'zh-CN': '文件过大', en: 'The file is too large' } },
   FILE_TYPE_REFUSED: {

@@ -2,7 +2,7 @@ import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { QudaoError } from '../errors/catalog.ts';
 import type { JobQueue } from '../jobs/job-queue.ts';
 import { parseBatchRequestOrThrow, parseIssueRequestOrThrow } from '../letters/letter-request.ts';
-import { issueLetter, letterNotFound, lettersOf, readableLetterOrThrow, revokeLetterOrThrow, type LetterDeps } from '../letters/letter-service.ts';
+import { issueLetter, letterLinkOrThrow, letterNotFound, lettersOf, readableLetterOrThrow, revokeLetterOrThrow, type LetterDeps } from '../letters/letter-service.ts';
 import { letterPdf, type Letter } from '../letters/letter-store.ts';
 import { queueLetterBatch } from '../letters/letters-batch.job.ts';
 import { badParam, single } from './query-params.ts';
@@ -22,8 +22,9 @@ const MAX_REASON = 500;
 const view = (letter: Letter) => ({ ...letter, pdfUrl: `/api/letters/${letter.id}/pdf` });
 
 /**
- * Letters of records (README "Letters and verification"). Anyone who can read the record sees its letters and
- * downloads their PDFs; issuing and revoking are for internal users, as the records' readers.
+ * Letters of records (README "Letters and verification"). Anyone who can read the record sees its letters, downloads
+ * their PDFs and gets the verification link of one in force; issuing and revoking are for internal users, as the
+ * records' readers.
  */
 export function registerLetterRoutes(app: FastifyInstance, deps: LetterRouteDeps): void {
   app.post('/api/letters', internalOnly, async (request, reply) => {
@@ -53,6 +54,12 @@ export function registerLetterRoutes(app: FastifyInstance, deps: LetterRouteDeps
   app.get<IdParams>('/api/letters/:id/pdf', async (request, reply) => {
     const letter = await readable(deps, request.params.id, request);
     return sendPdf(reply, letter, (await letterPdf(deps.knex, letter.id))!);
+  });
+
+  // The code opened from its seal: never cached, asked for only when a person wants to copy or send the link.
+  app.get<IdParams>('/api/letters/:id/link', async (request, reply) => {
+    const url = await letterLinkOrThrow(deps, letterIdOrThrow(request.params.id), writeContext(request), deps.baseUrl(request));
+    return reply.header('cache-control', 'no-store').send({ verifyUrl: url });
   });
 
   app.post<IdParams>('/api/letters/:id/revoke', internalOnly, async (request) => {

@@ -21,7 +21,7 @@ const letter = {
     status: { type: 'string', enum: ['valid', 'notYetValid', 'expired', 'revoked', 'superseded'] },
     revokedReason: { type: ['string', 'null'] }, revokedAt: { type: ['string', 'null'], format: 'date-time' },
     supersededBy: { type: ['string', 'null'] }, supersededAt: { type: ['string', 'null'], format: 'date-time' },
-    issuedBy: { type: 'string' }, issuedAt: { type: 'string', format: 'date-time' }, pdfUrl: { type: 'string' },
+    issuedBy: { type: 'string' }, issuedByName: { type: ['string', 'null'] }, issuedAt: { type: 'string', format: 'date-time' }, pdfUrl: { type: 'string' },
   },
 };
 
@@ -76,6 +76,17 @@ export function letterPaths(): Record<string, JsonSchema> {
     '/api/letters/{id}/pdf': {
       parameters: [letterId],
       get: { operationId: 'getLetterPdf', summary: "A letter's PDF as issued", tags, responses: { '200': pdf, '404': problem('No such letter, or its record is not readable') } },
+    },
+    '/api/letters/{id}/link': {
+      parameters: [letterId],
+      get: {
+        operationId: 'getLetterLink', summary: "A letter's verification link again, for anyone who may read its record", tags,
+        responses: {
+          '200': ok('The link the QR code holds', { type: 'object', required: ['verifyUrl'], properties: { verifyUrl: { type: 'string' } } }),
+          '404': problem('No such letter, or its record is not readable'),
+          '409': problem('The letter is not in force (revoked, superseded, expired), or its code was not kept'),
+        },
+      },
     },
     '/api/letters/{id}/revoke': {
       parameters: [letterId],

@@ -155,12 +155,16 @@ function recordSchema(object: ObjectDoc): JsonSchema {
 }
 
 function inputSchema(object: ObjectDoc, writable: FieldDef[]): JsonSchema {
-  const required = writable.filter((f) => f.required).map((f) => f.name);
+  return { ...objectLabels(object), ...fieldsInputSchema(writable) };
+}
+
+/** A body of these fields' values (a new record's, an action's input): the required ones required, no others. */
+export function fieldsInputSchema(fields: readonly FieldDef[]): JsonSchema {
+  const required = fields.filter((f) => f.required).map((f) => f.name);
   return {
-    ...objectLabels(object),
     type: 'object',
     ...(required.length ? { required } : {}),
-    properties: Object.fromEntries(writable.map((f) => [f.name, writeFieldSchema(f)])),
+    properties: Object.fromEntries(fields.map((f) => [f.name, writeFieldSchema(f)])),
     additionalProperties: false,
   };
 }

@@ -1,6 +1,7 @@
 /** The OpenAPI 3.1 document served at `/api/openapi.json`, built from the effective metadata. */
 import { DOC_KINDS, type LayoutDoc, type ObjectDoc } from '../../../metadata/src/types.ts';
 import { NAME_PATTERN } from '../../../metadata/src/names.ts';
+import { actionPaths, type ActionSpec } from './openapi-actions.ts';
 import { attachmentPaths, filePaths, FILES_TAG } from './openapi-files.ts';
 import { letterPaths, LETTERS_TAG } from './openapi-letters.ts';
 import { uiPaths, uiRecordPaths, UI_TAG } from './openapi-ui.ts';
@@ -11,6 +12,8 @@ export interface OpenApiOptions {
   serverUrl?: string;
   /** Their list views become the values of each object's `view` parameter. */
   layouts?: readonly LayoutDoc[];
+  /** Plugin actions by object. */
+  actions?: (object: string) => readonly ActionSpec[];
 }
 
 /** Capitalized, so no object (snake_case) can take their names. */
@@ -30,7 +33,7 @@ export function buildOpenApi(objects: readonly ObjectDoc[], options: OpenApiOpti
     info: { title: 'Qudao API', version: options.version },
     ...(options.serverUrl ? { servers: [{ url: options.serverUrl }] } : {}),
     tags: [...sorted.map(objectTag), ...PLATFORM_TAGS],
-    paths: Object.assign(platformPaths(), filePaths(), letterPaths(), uiPaths(), ...sorted.map((object) => recordPaths(object, options.layouts ?? []))),
+    paths: Object.assign(platformPaths(), filePaths(), letterPaths(), uiPaths(), ...sorted.map((object) => recordPaths(object, options.layouts ?? [], options.actions?.(object.name) ?? []))),
     // Every /api route needs one of these (README "Security"); the health routes need none.
     security: [{ apiToken: [] }, { session: [] }],
     components: {
@@ -53,7 +56,7 @@ function objectTag(object: ObjectDoc): JsonSchema {
   };
 }
 
-function recordPaths(object: ObjectDoc, layouts: readonly LayoutDoc[]): Record<string, JsonSchema> {
+function recordPaths(object: ObjectDoc, layouts: readonly LayoutDoc[], actions: readonly ActionSpec[]): Record<string, JsonSchema> {
   const base = `/api/records/${object.name}`;
   const ops = recordOperations(object, layouts);
   const id = paramRefs('id');
@@ -64,6 +67,7 @@ function recordPaths(object: ObjectDoc, layouts: readonly LayoutDoc[]): Record<s
     [`${base}/{id}/history`]: { parameters: id, get: ops.history },
     ...attachmentPaths(object.name, object.label.en),
     ...uiRecordPaths(object.name, object.label.en),
+    ...actionPaths(object.name, object.label.en, actions, id),
   };
 }
 
@@ -267,7 +271,7 @@ function parameters(): Record<string, JsonSchema> {
     fileId: path('fileId', { type: 'string', format: 'uuid' }),
     kind: path('kind', { type: 'string', enum: [...DOC_KINDS] }),
     name: path('name', { type: 'string', pattern: NAME_PATTERN.source }),
-    filter: query('filter', { type: 'string' }, 'A JsonLogic expression, as JSON'),
+    filter: query('filter', { type: 'string' }, 'A JsonLogic expression, as JSON; parts that read no field (`{"date_add": [{"today": []}, 30, "days"]}`, today being the date in China) are evaluated first and bound as values'),
     view: { ...VIEW_PARAM, schema: { type: 'string', pattern: `^${VIEW_NAME}\\.${VIEW_NAME}$` } },
     sort: { ...query('sort', { type: 'string' }, 'Comma-separated fields, `-` for descending'), example: '-created_at,name' },
     limit: query('limit', { type: 'integer', minimum: 1, maximum: 500, default: 50 }, 'Records per page'),

@@ -1,6 +1,7 @@
 import type { FastifyInstance } from 'fastify';
 import type { Knex } from 'knex';
 import { QudaoError } from '../errors/catalog.ts';
+import type { PluginHost } from '../plugins/plugin-host.ts';
 import type { Registry } from '../registry.ts';
 import { buildOpenApi } from './openapi.ts';
 import { RecordScope } from '../security/record-scope.ts';
@@ -8,7 +9,7 @@ import { internalOnly, principalOf } from './request-context.ts';
 
 export const ENGINE_VERSION = '0.1.0';
 
-export function registerPlatformRoutes(app: FastifyInstance, knex: Knex, registry: Registry): void {
+export function registerPlatformRoutes(app: FastifyInstance, knex: Knex, registry: Registry, host: PluginHost): void {
   // Public: liveness and readiness. Everything under /api needs a login,
   // the OpenAPI description too: it lists objects and fields, which portal users may not see.
   const open = { config: { public: true } };
@@ -30,7 +31,12 @@ export function registerPlatformRoutes(app: FastifyInstance, knex: Knex, registr
     const objects = registry.objectList().filter((o) => scope.can(o, 'read'));
     return buildOpenApi(
       objects.map((o) => ({ ...o.doc, fields: o.doc.fields.filter((f) => scope.canRead(o, f.name)) })),
-      { version: ENGINE_VERSION, serverUrl: `${request.protocol}://${request.host}`, layouts: registry.layoutList().filter((l) => objects.some((o) => o.name === l.object)) },
+      {
+        version: ENGINE_VERSION,
+        serverUrl: `${request.protocol}://${request.host}`,
+        layouts: registry.layoutList().filter((l) => objects.some((o) => o.name === l.object)),
+        actions: (object) => host.actions(object),
+      },
     );
   });
 }

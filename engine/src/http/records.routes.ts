@@ -1,11 +1,8 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
-import type { Knex } from 'knex';
-import type { PluginHost } from '../plugins/plugin-host.ts';
 import type { RecordService } from '../records/record-service.ts';
 import type { RecordData } from '../records/row-mapping.ts';
 import { csv, flag, parseIfMatch, parseListQuery } from './query-params.ts';
-import { lettersApi } from './plugin-letters-api.ts';
-import { recordsApi } from './plugin-records-api.ts';
+import { runPluginAction, type ActionDeps } from './plugin-actions.ts';
 import { writeContext } from './request-context.ts';
 
 type Params = { object: string; id: string };
@@ -14,8 +11,8 @@ type Query = Record<string, string | undefined>;
 
 const withVersion = (reply: FastifyReply, record: RecordData) => reply.header('etag', `"${record.version}"`).send(record);
 
-/** `knex` serves the letters a plugin's action may revoke. */
-export function registerRecordRoutes(app: FastifyInstance, records: RecordService, host: PluginHost, knex: Knex): void {
+/** `actions`: what plugin actions run with (each in its own transaction on `knex`). */
+export function registerRecordRoutes(app: FastifyInstance, records: RecordService, actions: ActionDeps): void {
   app.get<{ Params: Params; Querystring: Query }>('/api/records/:object', async (request) =>
     records.list(request.params.object, parseListQuery(request.query), writeContext(request)),
   );
@@ -51,13 +48,9 @@ export function registerRecordRoutes(app: FastifyInstance, records: RecordServic
     withVersion(reply, await records.restore(request.params.object, request.params.id, writeContext(request))),
   );
 
-  app.post<{ Params: ActionParams }>('/api/records/:object/:id/actions/:action', async (request) => {
-    const { object, id, action } = request.params;
-    const run = host.actionOrThrow(object, action);
-    const ctx = writeContext(request);
-    const record = await records.get(object, id, {}, ctx);
-    return run({ object, record, input: request.body, actor: ctx.actor, records: recordsApi(records, ctx), letters: lettersApi({ knex, records }, ctx) });
-  });
+  app.post<{ Params: ActionParams }>('/api/records/:object/:id/actions/:action', async (request) =>
+    runPluginAction(actions, { ...request.params, body: request.body }, writeContext(request)),
+  );
 
   app.get<{ Params: Params }>('/api/records/:object/:id/history', async (request) => ({
     data: await records.history(request.params.object, request.params.id, writeContext(request)),

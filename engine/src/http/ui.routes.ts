@@ -13,6 +13,7 @@ import { parseSearchQuery, searchRecords } from '../ui/record-search.ts';
 import { buildUiApp } from '../ui/ui-app.ts';
 import { uiCounts } from '../ui/ui-counts.ts';
 import { uiObjectOrThrow } from '../ui/ui-object.ts';
+import { uiPages } from '../ui/ui-pages.ts';
 import { exportDisposition, prepareExport, writeExport } from '../ui/xlsx-export.ts';
 import { pickLocale } from './locale.ts';
 import { parseListQuery } from './query-params.ts';
@@ -42,7 +43,7 @@ export function registerUiRoutes(app: FastifyInstance, deps: UiRouteDeps): void 
   app.get('/api/ui/app', async (request) => {
     const auth = authenticationOf(request);
     const [plugins, counts] = await Promise.all([deps.plugins(), uiCounts(deps.knex, registry, auth.principal)]);
-    return buildUiApp({ auth, scope: records.scope(auth), registry, plugins, counts });
+    return buildUiApp({ auth, scope: records.scope(auth), registry, plugins, counts, pages: uiPages(deps.host.pages(), registry, auth.principal) });
   });
 
   app.get<{ Params: Params }>('/api/ui/objects/:object', async (request) =>

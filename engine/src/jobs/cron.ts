@@ -25,3 +25,16 @@ export function isTimeZone(name: string): boolean {
     return false;
   }
 }
+
+/** Whether `cron` fires at most once a day: one minute and one hour (`0 8 * * *`, `30 7 * * 1-5`). */
+export function firesAtMostDaily(cron: string): boolean {
+  const [minute, hour] = cron.trim().split(/\s+/);
+  return /^\d+$/.test(minute ?? '') && /^\d+$/.test(hour ?? '');
+}
+
+/** The calendar day (`yyyy-mm-dd`) of `instant` in `timezone`. */
+export function dayIn(instant: Date, timezone: string): string {
+  const parts = new Intl.DateTimeFormat('en', { timeZone: timezone, year: 'numeric', month: '2-digit', day: '2-digit' }).formatToParts(instant);
+  const part = (type: string) => parts.find((p) => p.type === type)!.value;
+  return `${part('year')}-${part('month')}-${part('day')}`;
+}

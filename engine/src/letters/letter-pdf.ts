@@ -69,7 +69,7 @@ function drawContent(doc: PDFKit.PDFDocument, input: LetterPdfInput): void {
 function drawFacts(doc: PDFKit.PDFDocument, input: LetterPdfInput): void {
   doc.moveDown(2);
   const lines = [
-    `被授权方 For: ${input.recordTitle}`,
+    `对应记录 Record: ${input.recordTitle}`,
     `有效期 Valid: ${input.validFrom} 至 ${input.validTo ?? '长期 (no end date)'}`,
     `签发时间 Issued: ${todayInChina(input.issuedAt)}`,
     `验证地址 Verify at: ${input.verifyUrl}`,

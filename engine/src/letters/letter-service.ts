@@ -10,6 +10,7 @@ import { QudaoError } from '../errors/catalog.ts';
 import type { RecordService } from '../records/record-service.ts';
 import type { Registry } from '../registry.ts';
 import type { AccessContext } from '../security/principal.ts';
+import { openLetterCode, sealLetterCode, type LetterCodeKey } from './letter-code-seal.ts';
 import { hashLetterCode, newLetterCode, verifyUrl } from './letter-codes.ts';
 import { recordTitle, renderLetterContent } from './letter-content.ts';
 import { renderLetterPdf } from './letter-pdf.ts';
@@ -21,6 +22,8 @@ export interface LetterDeps {
   knex: Knex;
   registry: Registry;
   records: RecordService;
+  /** Seals each new letter's code, so readers of the record can get its link again (`letterLinkOrThrow`). */
+  codeKey: LetterCodeKey;
 }
 
 export interface IssueOptions {
@@ -39,20 +42,21 @@ export interface IssuedLetter {
 export async function issueLetter(deps: LetterDeps, request: IssueRequest, ctx: AccessContext, options: IssueOptions): Promise<IssuedLetter> {
   const template = templateOrThrow(deps.registry, request);
   const object = deps.registry.objectOrThrow(request.object).doc;
-  const record = await deps.records.get(request.object, request.recordId, {}, ctx);
+  const record = await deps.records.get(request.object, request.recordId, { expand: readableLookups(deps, request.object, ctx) }, ctx);
   const validity = validityOrThrow(request, object, record);
   const key = { object: request.object, recordId: request.recordId, template: request.template };
   const batchKey = options.batchId ? { ...key, batchId: options.batchId } : undefined;
   const made = batchKey && (await store.findBatchLetter(deps.knex, batchKey));
   if (made) return { letter: made, verifyUrl: null };
 
+  const id = uuidv7();
   const code = newLetterCode();
   const url = verifyUrl(options.baseUrl, code);
+  const sealedCode = sealLetterCode(await deps.codeKey(), id, code);
   const content = renderLetterContent(template, record, options.baseUrl);
   const issuedAt = new Date();
   const title = recordTitle(object, record);
   const pdf = await renderLetterPdf({ text: content['zh-CN'], recordTitle: title, ...validity, issuedAt, verifyUrl: url });
-  const id = uuidv7();
   const existing = await deps.knex.transaction(async (trx) => {
     await store.lockRecordTemplate(trx, key);
     const again = batchKey && (await store.findBatchLetter(trx, batchKey));
@@ -61,7 +65,7 @@ export async function issueLetter(deps: LetterDeps, request: IssueRequest, ctx: 
     if (current) await store.markSuperseded(trx, current, id);
     await store.insertLetter(trx, {
       id, object: key.object, record_id: key.recordId, template: key.template, record_title: title, batch_id: options.batchId ?? null,
-      code_hash: hashLetterCode(code), content, valid_from: validity.validFrom, valid_to: validity.validTo,
+      code_hash: hashLetterCode(code), code_sealed: sealedCode, content, valid_from: validity.validFrom, valid_to: validity.validTo,
       issued_by: ctx.principal.userId, issued_at: issuedAt, pdf,
     });
     return undefined;
@@ -83,6 +87,24 @@ export async function readableLetterOrThrow(deps: LetterDeps, id: string, ctx: A
   return letter;
 }
 
+/**
+ * The verification link of a letter in force, for anyone who may read its record: the code is opened from its seal.
+ * A letter revoked, replaced or expired has no link to hand out; one issued before codes were sealed, or sealed with
+ * a secret since changed, has none to give (issuing it again makes a new one).
+ */
+export async function letterLinkOrThrow(deps: LetterDeps, id: string, ctx: AccessContext, baseUrl: URL): Promise<string> {
+  const letter = await readableLetterOrThrow(deps, id, ctx);
+  if (letter.status !== 'valid' && letter.status !== 'notYetValid') {
+    throw linkUnavailable(letter.id, 'in_force', { 'zh-CN': '授权书已失效（已撤销、已被替换或已过期），不再提供验证链接', en: 'The letter is no longer in force (revoked, superseded or expired): it has no verification link to hand out' });
+  }
+  const sealed = await store.sealedCode(deps.knex, letter.id);
+  const code = sealed && openLetterCode(await deps.codeKey(), letter.id, sealed);
+  if (!code) {
+    throw linkUnavailable(letter.id, 'code_kept', { 'zh-CN': '这份授权书的验证码未留存，请重新生成授权书以获得新的验证链接', en: "This letter's code was not kept: issue the letter again for a new verification link" });
+  }
+  return verifyUrl(baseUrl, code);
+}
+
 export async function revokeLetterOrThrow(deps: LetterDeps, id: string, reason: string, ctx: AccessContext): Promise<store.Letter> {
   const letter = await readableLetterOrThrow(deps, id, ctx);
   if (letter.status === 'revoked') return letter;
@@ -102,6 +124,9 @@ export function revokeLettersOfRecord(
   return store.revokeLetters(knex, record, revocation);
 }
 
+const linkUnavailable = (id: string, rule: 'in_force' | 'code_kept', detail: { 'zh-CN': string; en: string }) =>
+  new QudaoError('LETTER_LINK_UNAVAILABLE', [{ field: 'id', rule, message: detail }], { 'zh-CN': `授权书 ${id} 没有可提供的验证链接`, en: `Letter ${id} has no verification link to give` });
+
 export const letterNotFound = (id: string) =>
   new QudaoError('LETTER_NOT_FOUND', [], { 'zh-CN': `没有授权书 ${id}`, en: `No letter ${id}` });
 
@@ -113,6 +138,15 @@ async function canRead(deps: LetterDeps, letter: store.Letter, ctx: AccessContex
     if (error instanceof QudaoError && error.status === 404) return false;
     throw error;
   }
+}
+
+/** Lookups the caller may read, expanded for the template: `{{dealer.name}}`, `{{hospital.name}}`. */
+function readableLookups(deps: LetterDeps, objectName: string, ctx: AccessContext): string[] {
+  const object = deps.registry.objectOrThrow(objectName);
+  const scope = deps.records.scope(ctx);
+  return object.fieldList
+    .filter((f) => (f.type === 'lookup' || f.type === 'master_detail') && scope.canRead(object, f.name))
+    .map((f) => f.name);
 }
 
 function templateOrThrow(registry: Registry, request: IssueRequest): TemplateDoc {

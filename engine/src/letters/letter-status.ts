@@ -1,4 +1,5 @@
 /** What a letter is worth today: revocation and replacement are stored; expiry and a start to come follow from the dates. */
+import { dateInChina } from '../../../metadata/src/operators/dates.ts';
 import type { Label } from '../../../metadata/src/types.ts';
 
 export const STORED_LETTER_STATUSES = ['issued', 'revoked', 'superseded'] as const;
@@ -15,11 +16,9 @@ export const LETTER_STATUS_LABELS: Record<LetterStatus, Label> = {
   superseded: { 'zh-CN': '已被替换', en: 'Superseded' },
 };
 
-const SHANGHAI_OFFSET_MS = 8 * 3_600_000;
-
-/** Today's date in China (Asia/Shanghai, UTC+8 all year), as `yyyy-mm-dd`: validity dates are Chinese calendar days. */
+/** Today's date in China (Asia/Shanghai, UTC+8 all year), as `yyyy-mm-dd`: validity dates are Chinese calendar days, as JsonLogic's `today` is. */
 export function todayInChina(now: Date = new Date()): string {
-  return new Date(now.getTime() + SHANGHAI_OFFSET_MS).toISOString().slice(0, 10);
+  return dateInChina(now);
 }
 
 /** Dates are `yyyy-mm-dd`, so they compare as strings; `validTo` is the last valid day. */

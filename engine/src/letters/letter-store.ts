@@ -22,6 +22,8 @@ export interface Letter {
   supersededBy: string | null;
   supersededAt: string | null;
   issuedBy: string;
+  /** The issuer's display name, as the list shows it. */
+  issuedByName: string | null;
   issuedAt: string;
 }
 
@@ -33,6 +35,7 @@ export interface NewLetterRow {
   record_title: string;
   batch_id: string | null;
   code_hash: string;
+  code_sealed: string;
   content: LetterContent;
   valid_from: string;
   valid_to: string | null;
@@ -41,13 +44,14 @@ export interface NewLetterRow {
   pdf: Buffer;
 }
 
-interface LetterRow extends Omit<NewLetterRow, 'pdf' | 'code_hash' | 'issued_at'> {
+interface LetterRow extends Omit<NewLetterRow, 'pdf' | 'code_hash' | 'code_sealed' | 'issued_at'> {
   status: StoredLetterStatus;
   revoked_reason: string | null;
   revoked_at: Date | null;
   superseded_by: string | null;
   superseded_at: Date | null;
   issued_at: Date;
+  issued_by_name: string | null;
 }
 
 const COLUMNS = [
@@ -61,6 +65,7 @@ const select = (db: Knex | Knex.Transaction) =>
     ...COLUMNS.filter((c) => c !== 'valid_from' && c !== 'valid_to'),
     db.raw(`to_char(valid_from, 'YYYY-MM-DD') as valid_from`),
     db.raw(`to_char(valid_to, 'YYYY-MM-DD') as valid_to`),
+    db.raw(`(SELECT u.display_name FROM qd_users AS u WHERE u.id = ${TABLE}.issued_by) as issued_by_name`),
   ]);
 
 export async function insertLetter(trx: Knex.Transaction, row: NewLetterRow): Promise<void> {
@@ -107,6 +112,12 @@ export async function listLetters(db: Knex, filter: { object: string; recordId: 
   return rows.map(toLetter);
 }
 
+/** The letter's code as sealed at issue; null for letters issued before codes were sealed. */
+export async function sealedCode(db: Knex, id: string): Promise<string | null | undefined> {
+  const row = await db(TABLE).where({ id }).first<{ code_sealed: string | null } | undefined>('code_sealed');
+  return row?.code_sealed;
+}
+
 export async function letterPdf(db: Knex, id: string): Promise<Buffer | undefined> {
   const row = await db(TABLE).where({ id }).first<{ pdf: Buffer } | undefined>('pdf');
   return row?.pdf;
@@ -143,6 +154,7 @@ function toLetter(row: LetterRow): Letter {
     supersededBy: row.superseded_by,
     supersededAt: row.superseded_at && new Date(row.superseded_at).toISOString(),
     issuedBy: row.issued_by,
+    issuedByName: row.issued_by_name,
     issuedAt: new Date(row.issued_at).toISOString(),
   };
 }

@@ -32,7 +32,7 @@ ${notice(letter)}
   <section class="facts">
     <h2>签发信息 <small>Facts of issue</small></h2>
     <dl>
-      <dt>被授权方 For</dt><dd>${escape(letter.recordTitle)}</dd>
+      <dt>对应记录 Record</dt><dd>${escape(letter.recordTitle)}</dd>
       <dt>有效期 Valid</dt><dd>${escape(letter.validFrom)} 至 to ${escape(letter.validTo ?? '长期 no end date')}</dd>
       <dt>签发时间 Issued</dt><dd>${escape(shanghaiTime(letter.issuedAt))}</dd>
       <dt>编号 Letter id</dt><dd class="id">${escape(letter.id)}</dd>

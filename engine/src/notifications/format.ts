@@ -45,8 +45,8 @@ export function parseBaseUrl(text: string): URL {
   return url;
 }
 
-/** `<base>/records/<object>/<id>`; '' unless the object is a name and the id a UUID (record text never shapes it). */
+/** `<base>/o/<object>/<id>`, the record's page in the web app; '' unless the object is a name and the id a UUID (record text never shapes it). */
 export function recordLink(base: URL | undefined, object: unknown, id: unknown): string {
   if (!base || typeof object !== 'string' || typeof id !== 'string' || !NAME.test(object) || !UUID.test(id)) return '';
-  return new URL(`${base.pathname.replace(/\/$/, '')}/records/${object}/${id.toLowerCase()}`, base).href;
+  return new URL(`${base.pathname.replace(/\/$/, '')}/o/${object}/${id.toLowerCase()}`, base).href;
 }

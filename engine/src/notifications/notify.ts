@@ -6,7 +6,7 @@
  */
 import type { Knex } from 'knex';
 import { scanTemplate } from '../../../metadata/src/template-syntax.ts';
-import type { Locale, TemplateDoc } from '../../../metadata/src/types.ts';
+import type { Locale, PicklistOption, TemplateDoc } from '../../../metadata/src/types.ts';
 import { QudaoError } from '../errors/catalog.ts';
 import type { RecordService } from '../records/record-service.ts';
 import type { RecordData } from '../records/row-mapping.ts';
@@ -85,7 +85,7 @@ export class Notifier {
       if (!user) { rendered.skipped.push({ userId, reason: 'no_user' }); continue; }
       const visible = template.object && record ? await this.readAs(template, record.id, principalFromRow(user)) : {};
       if (!visible) { rendered.skipped.push({ userId, reason: 'cannot_read' }); continue; }
-      const message = renderTemplate(template, visible, DEFAULT_LOCALE, { baseUrl: this.deps.baseUrl, object: template.object });
+      const message = renderTemplate(template, visible, DEFAULT_LOCALE, { baseUrl: this.deps.baseUrl, object: template.object, optionsAt: this.optionsAt(template.object) });
       if (channels.has('inApp')) {
         rendered.inApp.push({ userId, template: template.name, object: template.object ?? null, recordId: record?.id ?? null, subject: message.subject, body: message.text });
       }
@@ -131,6 +131,16 @@ export class Notifier {
       if (deeper) record[head] = deeper;
     }
     return record;
+  }
+
+  /** The picklist options at a record path of `objectName` (`type`, `dealer.tier`), for `{{label …}}`. */
+  private optionsAt(objectName: string | undefined): (path: string) => readonly PicklistOption[] | undefined {
+    return (path) => {
+      const parts = path.split('.');
+      let object = objectName === undefined ? undefined : this.deps.registry.object(objectName);
+      for (const lookup of parts.slice(0, -1)) object = this.deps.registry.object(object?.fields.get(lookup)?.target ?? '');
+      return object?.fields.get(parts[parts.length - 1])?.options;
+    };
   }
 
   /** Lookup fields the principal may read (RecordService refuses to expand others). */

@@ -32,7 +32,7 @@ describe('format helpers', () => {
   });
 
   it('builds record links from the configured base only', () => {
-    expect(recordLink(base, 'sales_order', id)).toBe(`https://crm.example.cn/app/records/sales_order/${id}`);
+    expect(recordLink(base, 'sales_order', id)).toBe(`https://crm.example.cn/app/o/sales_order/${id}`);
     expect(recordLink(base, 'sales_order', 'javascript:alert(1)')).toBe('');
     expect(recordLink(base, '../admin', id)).toBe('');
     expect(recordLink(undefined, 'sales_order', id)).toBe('');
@@ -48,10 +48,23 @@ describe('renderTemplate', () => {
   it('renders subject and body per locale, HTML-escaped for e-mail only', () => {
     const out = renderTemplate(doc('{{title}}: {{money amount}} by {{date due}}\n{{account.name}} {{link}} {{link "account" account}}', '{{title}}'), record, 'zh-CN', { baseUrl: base, object: 'sales_order' });
     expect(out.subject).toBe('订单 <b>急单</b> & co');
-    expect(out.text).toBe(`<b>急单</b> & co: ¥9,999.50 by 2026-12-01\n协和 https://crm.example.cn/app/records/sales_order/${id} https://crm.example.cn/app/records/account/${id}`);
+    expect(out.text).toBe(`<b>急单</b> & co: ¥9,999.50 by 2026-12-01\n协和 https://crm.example.cn/app/o/sales_order/${id} https://crm.example.cn/app/o/account/${id}`);
     expect(out.html).toContain('&lt;b&gt;急单&lt;/b&gt; &amp; co: ¥9,999.50');
     expect(out.html).toContain('<br>');
     expect(renderTemplate(doc('{{title}}'), record, 'en').text).toBe('EN <b>急单</b> & co');
+  });
+
+  it("shows a picklist value by its option's label in the locale, through lookups too, and one without an option as stored", () => {
+    const options: Record<string, { value: string; label: { 'zh-CN': string; en: string } }[]> = {
+      type: [{ value: 'operation_licence', label: { 'zh-CN': '医疗器械经营许可证', en: 'Medical-device operation licence' } }],
+      'account.tier': [{ value: 'A', label: { 'zh-CN': '一级', en: 'Tier 1' } }, { value: 'B', label: { 'zh-CN': '二级', en: 'Tier 2' } }],
+    };
+    const context = { optionsAt: (path: string) => options[path] };
+    const data = { ...record, type: 'operation_licence', account: { id, tier: 'B', tiers: ['A', 'B'] } };
+    expect(renderTemplate(doc('{{label type}} / {{label account.tier}}'), data, 'zh-CN', context).text).toBe('医疗器械经营许可证 / 二级');
+    expect(renderTemplate(doc('{{label type}}'), data, 'en', context).text).toBe('EN Medical-device operation licence');
+    expect(renderTemplate(doc('{{label title}} {{label missing}}'), data, 'zh-CN', context).text).toBe('<b>急单</b> & co ');
+    expect(renderTemplate(doc('{{label type}}'), data, 'zh-CN').text).toBe('operation_licence');
   });
 
   it('renders a refused template as its raw text and never runs helpers outside the set', () => {

@@ -3,7 +3,7 @@ import { pathToFileURL } from 'node:url';
 import { registerOperatorOrThrow, unregisterOperatorsExcept } from '../../../metadata/src/jsonlogic.ts';
 import type { Knex } from 'knex';
 import { QudaoError } from '../errors/catalog.ts';
-import type { ActionContext, AfterCommitEvent, BeforeWriteEvent, DataItem, PluginDefinition, PluginRoute } from '../plugin-api.ts';
+import type { ActionContext, ActionDefinition, AfterCommitEvent, BeforeWriteEvent, DataItem, PluginAction, PluginDefinition, PluginPage, PluginRoute } from '../plugin-api.ts';
 import type { Registry } from '../registry.ts';
 import { pluginDb } from './plugin-db.ts';
 import type { PluginDb } from './plugin-sql.ts';
@@ -20,6 +20,13 @@ export interface InstalledPlugin {
 
 interface LoadedPlugin extends InstalledPlugin {
   definition: PluginDefinition;
+}
+
+/** A plugin action as the engine runs it: its declaration (a bare function reads as one labelled with its name). */
+export interface HostedAction extends Omit<ActionDefinition, 'run'> {
+  name: string;
+  /** Runs with the plugin's read-only SQL on `knex`: the action's transaction. */
+  run(context: Omit<ActionContext, 'db'>, knex: Knex): Promise<unknown>;
 }
 
 /** The code side of the installed plugins: their hooks, actions, routes and operators, in install order. */
@@ -56,17 +63,32 @@ export class PluginHost {
     for (const plugin of this.loaded) await plugin.definition.afterCommit?.[event.object]?.(event);
   }
 
-  /** The names of the actions plugins register for an object, in plugin order (the first registrant of a name wins). */
-  actionNames(object: string): string[] {
-    return [...new Set(this.loaded.flatMap((p) => Object.keys(p.definition.actions?.[object] ?? {})))];
+  /** The actions plugins register for an object, in plugin order (the first registrant of a name wins). */
+  actions(object: string): HostedAction[] {
+    const byName = new Map<string, HostedAction>();
+    for (const plugin of this.loaded) {
+      for (const [name, action] of Object.entries(plugin.definition.actions?.[object] ?? {})) {
+        if (!byName.has(name)) byName.set(name, this.hosted(plugin, name, action));
+      }
+    }
+    return [...byName.values()];
   }
 
-  actionOrThrow(object: string, name: string): (context: Omit<ActionContext, 'db'>) => Promise<unknown> | unknown {
-    for (const plugin of this.loaded) {
-      const action = plugin.definition.actions?.[object]?.[name];
-      if (action) return (context) => action({ ...context, db: this.db(plugin) });
-    }
+  actionOrThrow(object: string, name: string): HostedAction {
+    const action = this.actions(object).find((a) => a.name === name);
+    if (action) return action;
     throw new QudaoError('ACTION_NOT_FOUND', [], { 'zh-CN': `${object} 没有操作 ${name}`, en: `${object} has no action ${name}` });
+  }
+
+  private hosted(plugin: LoadedPlugin, name: string, action: PluginAction): HostedAction {
+    const { run, ...declared }: ActionDefinition = typeof action === 'function' ? { label: { 'zh-CN': name, en: name }, run: action } : action;
+    return { ...declared, name, run: async (context, knex) => run({ ...context, db: this.db(plugin, knex) }) };
+  }
+
+  /** The pages plugins declare on their GET routes, in plugin order. */
+  pages(): { plugin: string; path: string; page: PluginPage }[] {
+    return this.loaded.flatMap((plugin) => (plugin.definition.routes ?? [])
+      .flatMap((route) => (route.method === 'GET' && route.page ? [{ plugin: plugin.name, path: route.path, page: route.page }] : [])));
   }
 
   /** The route of a plugin matching `method` and the path below `/api/plugins/<name>/`, with its parameters. */

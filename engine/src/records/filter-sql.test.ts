@@ -51,6 +51,23 @@ describe('compileFilter', () => {
     expect(compile({ '>=': [{ var: 'created_at' }, '2024-01-01T08:00:00+08:00'] }).sql).toBe('?? >= ?');
   });
 
+  it('binds what reads no field as the value it has now, with today on the calendar in China', () => {
+    const at = new Date('2026-12-06T16:30:00Z'); // already 2026-12-07 in China
+    expect(compileFilter({ '==': [{ var: 'founded' }, { date_add: [{ today: [] }, 60, 'days'] }] }, resolve, at))
+      .toEqual({ sql: '?? = ?', bindings: ['t.founded', '2027-02-05'] });
+    expect(compileFilter({ in: [{ var: 'founded' }, [{ date_add: [{ today: [] }, 7, 'days'] }, { today: [] }]] }, resolve, at))
+      .toEqual({ sql: '?? IN (?, ?)', bindings: ['t.founded', '2026-12-14', '2026-12-07'] });
+    expect(compileFilter({ '<': [{ var: 'created_at' }, { now: [] }] }, resolve, at)).toEqual({ sql: '?? < ?', bindings: ['t.created_at', '2026-12-06T16:30:00.000Z'] });
+    expect(compile({ '>': [{ var: 'beds' }, { '*': [2, 50] }] })).toEqual({ sql: '?? > ?::bigint', bindings: ['t.beds', 100] });
+    expect(compile({ '==': [1, 1] })).toEqual({ sql: 'TRUE', bindings: [] });
+    expect(compile({ and: [{ '<': [{ today: [] }, '2000-01-01'] }, { var: 'active' }] })).toEqual({ sql: '(FALSE) AND (?? IS TRUE)', bindings: ['t.active'] });
+  });
+
+  it('refuses a folded value that does not fit the field, like any literal', () => {
+    expect(refusal({ '==': [{ var: 'beds' }, { today: [] }] })).toEqual({ field: '/==/1', rule: 'literal_type' });
+    expect(refusal({ '<': [{ var: 'founded' }, { date_add: [{ var: 'founded' }, 1, 'days'] }] })).toEqual({ field: '/</1', rule: 'not_a_literal' });
+  });
+
   it('compiles the three-argument between form', () => {
     expect(compile({ '<=': ['2024-01-01', { var: 'founded' }, '2024-12-31'] })).toEqual({
       sql: '(?? >= ?) AND (?? <= ?)', bindings: ['t.founded', '2024-01-01', 't.founded', '2024-12-31'],
@@ -112,9 +129,8 @@ describe('compileFilter', () => {
     [{ and: [true, { '==': [{ var: 'nope' }, 1] }] }, '/and/1/==/0/var', 'unknown_field'],
     [{ '==': [{ var: 'parent.name' }, 'x'] }, '/==/0/var', 'lookup_path'],
     [{ '==': [{ var: ['name', 'x'] }, 'x'] }, '/==/0/var', 'bad_var'],
-    [{ '==': [1, 1] }, '/==', 'two_literals'],
     [{ '==': [{ var: 'name' }, { var: 'level' }] }, '/==/1', 'two_fields'],
-    [{ '==': [{ var: 'name' }, { cat: ['a'] }] }, '/==/1', 'not_a_literal'],
+    [{ '==': [{ var: 'name' }, { cat: ['a', { var: 'level' }] }] }, '/==/1', 'not_a_literal'],
     [{ '==': [{ var: 'name' }] }, '/==', 'arity'],
     [{ '==': [{ var: 'beds' }, 'five'] }, '/==/1', 'literal_type'],
     [{ '==': [{ var: 'beds' }, 1.5] }, '/==/1', 'literal_type'],
@@ -130,14 +146,14 @@ describe('compileFilter', () => {
     [{ '<': [{ var: 'beds' }, null] }, '/</1', 'null_comparison'],
     [{ '<=': [{ var: 'beds' }, 1, 2] }, '/<=', 'between_shape'],
     [{ in: [{ var: 'level' }, ['3A', { var: 'name' }]] }, '/in/1/1', 'not_a_literal'],
-    [{ in: ['3A', ['3A']] }, '/in/0', 'not_a_field'],
+    [{ in: ['3A', ['3A', { var: 'name' }]] }, '/in/0', 'not_a_field'],
     [{ in: ['x', { var: 'beds' }] }, '/in/1', 'bad_haystack'],
     [{ in: [5, { var: 'name' }] }, '/in/0', 'literal_type'],
     [{ like: [{ var: 'beds' }, '%1'] }, '/like/0', 'not_a_text_field'],
     [{ like: [{ var: 'name' }, 'abc\\'] }, '/like/1', 'bad_pattern'],
-    [{ '!': [true, false] }, '/!', 'arity'],
+    [{ '!': [{ var: 'active' }, false] }, '/!', 'arity'],
     [{ var: 'name' }, '/var', 'not_boolean'],
-    [{ and: [1] }, '/and/0', 'not_a_condition'],
+    [{ and: [{ var: 'active' }, 1] }, '/and/1', 'not_a_condition'],
     [{ '==': 1, '!=': 2 }, '', 'not_a_condition'],
     ['active', '', 'not_a_condition'],
   ])('refuses %j at %s with %s', (expr, field, rule) => {
@@ -145,7 +161,7 @@ describe('compileFilter', () => {
   });
 
   it('refuses filters that are too deep or too large', () => {
-    let deep: unknown = true;
+    let deep: unknown = { var: 'active' };
     for (let i = 0; i <= MAX_FILTER_DEPTH; i++) deep = { '!': [deep] };
     expect(refusal(deep).rule).toBe('too_deep');
     const wide = { in: [{ var: 'level' }, Array.from({ length: 600 }, (_, i) => `v${i}`)] };

@@ -1,10 +1,12 @@
 /**
  * Compiles the SQL subset of JsonLogic (DESIGN.md "One expression language") into a WHERE fragment for
  * `knex.raw`. Identifiers come only from the caller's column resolver; every request value is a binding
- * checked against its column's type first, so PostgreSQL never rejects what we send it. Each condition on one
+ * checked against its column's type first, so PostgreSQL never rejects what we send it. What reads nothing of the
+ * record is evaluated before compiling (jsonlogic-fold.ts) and bound like a literal. Each condition on one
  * field says whether it holds for an empty field, so a resolver can carry it through lookups (`ColumnInfo.through`).
  */
-import type { FieldType, Label } from '../../../metadata/src/types.ts';
+import { foldConstants } from '../../../metadata/src/jsonlogic-fold.ts';
+import type { FieldType, JsonLogic, Label } from '../../../metadata/src/types.ts';
 import { QudaoError } from '../errors/catalog.ts';
 
 export interface SqlFragment { sql: string; bindings: unknown[] }
@@ -100,8 +102,12 @@ interface Ctx { resolve: ColumnResolver; nodes: number }
 type Operand = { col: ColumnInfo; path: string } | { literal: unknown; path: string };
 type Compiler = (op: string, args: Arg[], path: string, ctx: Ctx, depth: number) => SqlFragment;
 
-export function compileFilter(expr: unknown, resolve: ColumnResolver): SqlFragment {
-  return condition({ value: expr, path: '' }, { resolve, nodes: 0 }, 0);
+/**
+ * Parts that read nothing of the record (`{"date_add": [{"today": []}, 60, "days"]}`) are evaluated first, at `at`
+ * (now unless given), and bound as values: they mean here what they mean in JavaScript.
+ */
+export function compileFilter(expr: unknown, resolve: ColumnResolver, at: Date = new Date()): SqlFragment {
+  return condition({ value: foldConstants(expr as JsonLogic, at), path: '' }, { resolve, nodes: 0 }, 0);
 }
 
 function visit(ctx: Ctx, path: string, depth: number): void {
@@ -156,8 +162,8 @@ function operand(arg: Arg, ctx: Ctx, depth: number): Operand {
     return { col: resolveVar(v.var, pointer(arg.path, 'var'), ctx), path: arg.path };
   }
   if (typeof v === 'object' && v !== null) {
-    throw invalid(arg.path, 'not_a_literal', '此处只能是字段 {"var": ...} 或字面值，不能在数据库中执行',
-      'only a field {"var": ...} or a literal value can run in the database here');
+    throw invalid(arg.path, 'not_a_literal', '此处只能是字段 {"var": ...}、字面值或不读字段的表达式（如 {"today": []}），其他不能在数据库中执行',
+      'only a field {"var": ...}, a literal value or an expression that reads no field (e.g. {"today": []}) can run in the database here');
   }
   return { literal: v, path: arg.path };
 }

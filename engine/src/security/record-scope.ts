@@ -2,6 +2,7 @@
  * One principal's reach into the records: which objects, which fields, and which rows, as SQL conditions that
  * every query of the records service includes. The single place where record access is decided.
  */
+import { readsClock } from '../../../metadata/src/jsonlogic-fold.ts';
 import { SYSTEM_FIELDS, type ObjectRight, type SharingRuleDoc } from '../../../metadata/src/types.ts';
 import type { AccessGrant } from '../../../metadata/src/ui-contract.ts';
 import { compileFilter, type SqlFragment } from '../records/filter-sql.ts';
@@ -64,9 +65,15 @@ export class RecordScope implements ResolverGuard {
    * can't see.
    */
   fillAccountLink(object: ObjectRuntime, input: RecordData): RecordData {
-    const via = object.doc.access?.portalVia;
-    if (!this.profile.portal || via === undefined || via.includes('.') || (input[via] !== undefined && input[via] !== null)) return input;
+    const via = this.accountLink(object);
+    if (via === undefined || (input[via] !== undefined && input[via] !== null)) return input;
     return { ...input, [via]: this.principal.accountId };
+  }
+
+  /** The lookup a portal user's new records of the object get their account in (`fillAccountLink`); undefined for others. */
+  accountLink(object: ObjectRuntime): string | undefined {
+    const via = object.doc.access?.portalVia;
+    return this.profile.portal && via !== undefined && !via.includes('.') ? via : undefined;
   }
 
   /** A portal user may not empty the lookup that links a record to its dealer: the record would leave its reach. */
@@ -180,7 +187,9 @@ export class RecordScope implements ResolverGuard {
     return { all: null, branches: [{ grant: { kind: 'dealerLink', via }, condition: link }] };
   }
 
+  /** Criteria that read the clock (`today`, `now`) are compiled per query, so that they move on with it. */
   private criteria(object: ObjectRuntime, rule: SharingRuleDoc, alias: string): SqlFragment {
-    return compiledOnce(object, `rule\u0000${rule.name}\u0000${alias}`, () => compileFilter(rule.criteria, filterResolver(object, this.objects, alias)));
+    const compile = () => compileFilter(rule.criteria, filterResolver(object, this.objects, alias));
+    return readsClock(rule.criteria) ? compile() : compiledOnce(object, `rule\u0000${rule.name}\u0000${alias}`, compile);
   }
 }

@@ -14,6 +14,8 @@ export interface SafeCompileOptions {
   escape: boolean;
   /** Helper names beyond the builtins, supplied at render time. */
   knownHelpers?: readonly string[];
+  /** Hand helpers the paths of their arguments (`options.ids`), for a helper that needs the field, not only its value. */
+  trackIds?: boolean;
 }
 
 /** A fresh environment per caller, so no module can add helpers or partials for another. */
@@ -28,7 +30,11 @@ export function isolatedHandlebars(): typeof Handlebars {
 export function compileSafe(env: typeof Handlebars, template: unknown, options: SafeCompileOptions): SafeTemplate {
   if (typeof template !== 'string') throw new TypeError('A template must be a string');
   const knownHelpers = Object.fromEntries((options.knownHelpers ?? []).map((name) => [name, true]));
-  const fn = env.compile(template, { noEscape: !options.escape, strict: false, knownHelpersOnly: true, knownHelpers });
+  // trackIds is a compile option handlebars' typings leave out.
+  const compileOptions: Parameters<typeof Handlebars.compile>[1] & { trackIds: boolean } = {
+    noEscape: !options.escape, strict: false, knownHelpersOnly: true, knownHelpers, trackIds: options.trackIds ?? false,
+  };
+  const fn = env.compile(template, compileOptions);
   const stubs = Object.fromEntries((options.knownHelpers ?? []).map((name) => [name, () => '']));
   fn({}, { ...RUNTIME_OPTIONS, helpers: stubs });
   return (context, helpers) => fn(context, { ...RUNTIME_OPTIONS, helpers: helpers ?? stubs });

@@ -1,6 +1,6 @@
-/** `GET /api/ui/app`: who the user is, what the navigation offers them, the badges and (portal) the home lists. */
+/** `GET /api/ui/app`: who the user is, what the navigation offers them (objects, plugin pages), the badges and (portal) the home lists. */
 import type { LayoutDoc } from '../../../metadata/src/types.ts';
-import type { UiApp, UiHomeList, UiNavItem } from '../../../metadata/src/ui-contract.ts';
+import type { UiApp, UiHomeList, UiNavItem, UiPage } from '../../../metadata/src/ui-contract.ts';
 import type { ObjectRuntime, Registry } from '../registry.ts';
 import type { Authentication } from '../security/authenticate.ts';
 import { ADMIN_RIGHTS } from '../security/principal.ts';
@@ -18,9 +18,10 @@ export interface UiAppInput {
   registry: Registry;
   plugins: readonly PluginDocuments[];
   counts: UiApp['counts'];
+  pages: UiPage[];
 }
 
-export function buildUiApp({ auth, scope, registry, plugins, counts }: UiAppInput): UiApp {
+export function buildUiApp({ auth, scope, registry, plugins, counts, pages }: UiAppInput): UiApp {
   const { principal } = auth;
   const readable = registry.objectList().filter((o) => scope.can(o, 'read'));
   return {
@@ -29,6 +30,7 @@ export function buildUiApp({ auth, scope, registry, plugins, counts }: UiAppInpu
     navigation: navigation(readable, plugins, scope),
     counts,
     portalHome: principal.kind === 'portal' ? portalHome(readable, registry.layoutList()) : [],
+    pages,
   };
 }
 

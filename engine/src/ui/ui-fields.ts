@@ -5,11 +5,16 @@ import type { ObjectRuntime, Registry } from '../registry.ts';
 import type { RecordScope } from '../security/record-scope.ts';
 import { titleFieldOf } from './object-title.ts';
 
+/** A portal user's link to its dealer is the engine's to fill: shown, never asked for. */
 export function uiFields(scope: RecordScope, object: ObjectRuntime, registry: Registry): UiField[] {
-  return object.fieldList.filter((f) => scope.canRead(object, f.name)).map((f) => uiField(scope, object, f, registry));
+  const accountLink = scope.accountLink(object);
+  return object.fieldList.filter((f) => scope.canRead(object, f.name)).map((f) => f.name === accountLink
+    ? { ...uiField(f, registry, true), required: false }
+    : uiField(f, registry, COMPUTED_FIELD_TYPES.has(f.type) || !scope.canEdit(object, f.name)));
 }
 
-function uiField(scope: RecordScope, object: ObjectRuntime, def: FieldDef, registry: Registry): UiField {
+/** A field as a form shows it (a record's, or an action's input); `readOnly` when the user may not write it. */
+export function uiField(def: FieldDef, registry: Registry, readOnly: boolean): UiField {
   const target = def.target !== undefined ? registry.object(def.target) : undefined;
   return dropUndefined({
     name: def.name,
@@ -17,7 +22,7 @@ function uiField(scope: RecordScope, object: ObjectRuntime, def: FieldDef, regis
     label: def.label,
     description: def.description,
     required: def.required === true,
-    readOnly: COMPUTED_FIELD_TYPES.has(def.type) || !scope.canEdit(object, def.name),
+    readOnly,
     requiredWhen: def.requiredWhen,
     readOnlyWhen: def.readOnlyWhen,
     visibleWhen: def.visibleWhen,

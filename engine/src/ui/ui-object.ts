@@ -1,11 +1,12 @@
 /** `GET /api/ui/objects/:object`: everything a list, a record page and a form of one object need, for one principal. */
 import { buildFormSchema } from '../../../metadata/src/form-schema.ts';
-import type { Locale, WorkflowDoc } from '../../../metadata/src/types.ts';
+import type { Locale, TemplateDoc, WorkflowDoc } from '../../../metadata/src/types.ts';
 import type { UiObject, UiRelatedList } from '../../../metadata/src/ui-contract.ts';
 import type { PluginHost } from '../plugins/plugin-host.ts';
 import type { ObjectRuntime, Registry } from '../registry.ts';
 import type { RecordScope } from '../security/record-scope.ts';
 import { titleFieldOf } from './object-title.ts';
+import { uiActions } from './ui-actions.ts';
 import { uiFields } from './ui-fields.ts';
 import { uiListViews, uiSections } from '../../../metadata/src/ui-layout.ts';
 import { uiRules } from './ui-rules.ts';
@@ -35,10 +36,11 @@ export function uiObjectOrThrow(deps: UiObjectDeps, scope: RecordScope, name: st
     sections,
     listViews: uiListViews(layouts, fields, canRead),
     related: relatedLists(deps.registry, scope, object),
-    actions: deps.host.actionNames(object.name).map((action) => ({ name: action, label: { 'zh-CN': action, en: action } })),
+    actions: uiActions(deps.host.actions(object.name), deps.registry, { canUpdate: scope.can(object, 'update'), internal: scope.principal.kind === 'internal' }, locale),
     rules: uiRules(object.rules, canRead),
     ...buildFormSchema(fields, sections, locale),
     workflows: submitWorkflows(deps.registry, object.name),
+    letters: { templates: letterTemplates(deps.registry, object.name), canIssue: !scope.profile.portal },
   };
 }
 
@@ -58,8 +60,14 @@ function relatedColumns(scope: RecordScope, detail: ObjectRuntime, via: string):
   return ordered.slice(0, RELATED_COLUMNS);
 }
 
-function submitWorkflows(registry: Registry, object: string): { name: string; label: WorkflowDoc['label'] }[] {
+function letterTemplates(registry: Registry, object: string): UiObject['letters']['templates'] {
+  return (registry.documents('template') as TemplateDoc[])
+    .filter((t) => t.object === object && t.channels?.includes('letter'))
+    .map((t) => ({ name: t.name, label: t.label }));
+}
+
+function submitWorkflows(registry: Registry, object: string): UiObject['workflows'] {
   return (registry.documents('workflow') as WorkflowDoc[])
     .filter((w) => w.object === object && w.trigger?.on === 'submit' && w.active !== false)
-    .map((w) => ({ name: w.name, label: w.label }));
+    .map((w) => ({ name: w.name, label: w.label, when: w.trigger.when, comment: w.trigger.comment }));
 }

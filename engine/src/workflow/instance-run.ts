@@ -181,6 +181,7 @@ function relatedPathsOf(doc: WorkflowDoc, object: ObjectRuntime): RelatedPaths {
   const approvers = doc.nodes.flatMap((n) => [n.approvers, n.onTimeout && 'escalateTo' in n.onTimeout ? n.onTimeout.escalateTo : undefined])
     .flatMap((a) => (a === undefined ? [] : Array.isArray(a) ? a : [a]));
   const expressions: JsonLogic[] = [
+    ...(doc.trigger.when === undefined ? [] : [doc.trigger.when]),
     ...doc.edges.flatMap((e) => (e.when === undefined ? [] : [e.when])),
     ...approvers.flatMap((a) => ('lookup' in a ? [a.lookup] : [])),
     ...expressionsOfActions(doc.nodes.flatMap((n) => n.actions ?? [])),

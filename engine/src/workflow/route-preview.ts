@@ -10,6 +10,7 @@ import type { ApprovalMode, Label, WorkflowDoc, WorkflowEdge, WorkflowNode } fro
 import type { Registry } from '../registry.ts';
 import type { RecordData } from '../records/row-mapping.ts';
 import { resolveApprovers, type ResolvedApprover } from './approvers.ts';
+import { entryRefusal } from './entry-criteria.ts';
 
 export interface RouteStop {
   node: string;
@@ -28,7 +29,9 @@ export interface RouteStop {
 export interface RoutePreview {
   workflow: { name: string; label: Label };
   route: RouteStop[];
-  /** False when a stop has a problem: submitting would be refused. */
+  /** Why the workflow doesn't take this record now (its entry criterion fails). */
+  refusal?: Label;
+  /** False when the workflow refuses the record or a stop has a problem: submitting would be refused. */
   canSubmit: boolean;
 }
 
@@ -73,5 +76,6 @@ export async function previewRoute(knex: Knex, registry: Registry, workflow: Wor
     }
   };
   await walk(workflow.nodes.find((n) => n.type === 'start')!.id);
-  return { workflow: { name: workflow.name, label: workflow.label }, route, canSubmit: route.every((s) => !s.problem) };
+  const refusal = entryRefusal(workflow, record);
+  return { workflow: { name: workflow.name, label: workflow.label }, route, refusal, canSubmit: !refusal && route.every((s) => !s.problem) };
 }

@@ -9,11 +9,13 @@ import type { WorkflowDoc } from '../../../metadata/src/types.ts';
 import { QudaoError } from '../errors/catalog.ts';
 import type { Registry } from '../registry.ts';
 import type { RecordService } from '../records/record-service.ts';
+import type { RecordData } from '../records/row-mapping.ts';
 import { ADMIN_ROLE, systemPrincipal, type Principal, type WriteContext } from '../security/principal.ts';
 import { approversOf } from './approval-step.ts';
 import { applyDecision, type Decision, type DecisionUser } from './decisions.ts';
 import { InstanceRun, loadLogicRecord, type RunDeps } from './instance-run.ts';
 import { previewRoute, type RoutePreview } from './route-preview.ts';
+import { assertSubmissionAccepted, entryHolds } from './entry-criteria.ts';
 import { delegators } from './inbox.ts';
 import { enterNode } from './node-types.ts';
 import { insertTasks, lockInstance, type InstanceRow, type StepRow, type TaskRow } from './workflow-rows.ts';
@@ -50,10 +52,14 @@ export class WorkflowService {
     };
   }
 
-  /** The workflow a submission of this object starts: the one named, or the object's only active one. */
-  workflowFor(object: string, name?: string): WorkflowDoc {
-    const candidates = (this.deps.registry.documents('workflow') as WorkflowDoc[])
-      .filter((d) => d.object === object && d.active !== false && (name === undefined || d.name === name));
+  /**
+   * The workflow a submission of this object starts: the one named, or the object's only active one (when given the
+   * record, the only one whose entry criterion holds for it).
+   */
+  workflowFor(object: string, name?: string, applies?: (workflow: WorkflowDoc) => boolean): WorkflowDoc {
+    const active = this.activeWorkflows(object).filter((d) => name === undefined || d.name === name);
+    const applicable = name === undefined && applies && active.length > 1 ? active.filter(applies) : active;
+    const candidates = applicable.length ? applicable : active;
     if (candidates.length === 1) return candidates[0];
     if (!candidates.length) {
       throw new QudaoError('WORKFLOW_NOT_FOUND', [], name
@@ -69,17 +75,18 @@ export class WorkflowService {
   /** The route a submission would take now, for a record the principal may edit (read as the runtime reads it). */
   async preview(object: string, recordId: string, ctx: WriteContext, workflowName?: string): Promise<RoutePreview> {
     await this.deps.records.getEditable(object, recordId, ctx);
-    const workflow = this.workflowFor(object, workflowName);
-    const record = await loadLogicRecord(this.deps.knex, this.deps.records, this.deps.registry, workflow, recordId, { principal: systemPrincipal(this.deps.adminId) });
+    const { workflow, record } = await this.chooseWorkflow(this.deps.knex, this.deps.records, object, recordId, workflowName);
     return previewRoute(this.deps.knex, this.deps.registry, workflow, record);
   }
 
-  /** Submits a record the principal may edit; it is locked until the approval ends. */
+  /** Submits a record the principal may edit, if the workflow takes it now; it is locked until the approval ends. */
   async submit(object: string, recordId: string, ctx: WriteContext, options: { workflow?: string; comment?: string }): Promise<InstanceSummary> {
     await this.deps.records.getEditable(object, recordId, ctx);
-    const workflow = this.workflowFor(object, options.workflow);
-    return this.deps.knex.transaction((trx) =>
-      this.start(trx, workflow, { object, recordId, submittedBy: ctx.principal.userId, comment: options.comment, requestId: ctx.requestId }));
+    return this.deps.knex.transaction(async (trx) => {
+      const { workflow, record } = await this.chooseWorkflow(trx, this.deps.records.inTransaction(trx), object, recordId, options.workflow);
+      assertSubmissionAccepted(workflow, record, options.comment);
+      return this.start(trx, workflow, { object, recordId, submittedBy: ctx.principal.userId, comment: options.comment, requestId: ctx.requestId });
+    });
   }
 
   /** Starts a workflow inside the caller's transaction (an action's `startWorkflow`). */
@@ -141,6 +148,23 @@ export class WorkflowService {
         await run.event('overdue', { node: step.node });
       }
     });
+  }
+
+  /** The workflow to submit to (see workflowFor) and the record as its expressions read it. */
+  private async chooseWorkflow(
+    db: Knex | Knex.Transaction, records: RecordService, object: string, recordId: string, name: string | undefined,
+  ): Promise<{ workflow: WorkflowDoc; record: RecordData }> {
+    const load = (workflow: WorkflowDoc) =>
+      loadLogicRecord(db, records, this.deps.registry, workflow, recordId, { principal: systemPrincipal(this.deps.adminId) });
+    const active = this.activeWorkflows(object);
+    const read = new Map<WorkflowDoc, RecordData>();
+    if (name === undefined && active.length > 1) for (const candidate of active) read.set(candidate, await load(candidate));
+    const workflow = this.workflowFor(object, name, (w) => entryHolds(w, read.get(w)!));
+    return { workflow, record: read.get(workflow) ?? await load(workflow) };
+  }
+
+  private activeWorkflows(object: string): WorkflowDoc[] {
+    return (this.deps.registry.documents('workflow') as WorkflowDoc[]).filter((d) => d.object === object && d.active !== false);
   }
 
   private async start(

@@ -8,10 +8,18 @@ const run = (expr: object, data: object = {}) => evaluateLogic(expr, data);
 afterEach(() => vi.useRealTimers());
 
 describe('today and now', () => {
-  it('give the UTC date and instant', () => {
+  it("give China's date and the UTC instant", () => {
     vi.useFakeTimers();
     vi.setSystemTime(new Date('2024-03-31T23:30:00-02:00'));
     expect(run({ today: [] })).toBe('2024-04-01');
     expect(run({ now: [] })).toBe('2024-04-01T01:30:00.000Z');
+  });
+
+  it('turn the date at midnight in China, not at midnight UTC', () => {
+    vi.useFakeTimers();
+    vi.setSystemTime(new Date('2024-03-31T15:59:59Z'));
+    expect(run({ today: [] })).toBe('2024-03-31');
+    vi.setSystemTime(new Date('2024-03-31T16:00:00Z'));
+    expect(run({ today: [] })).toBe('2024-04-01');
   });
 });

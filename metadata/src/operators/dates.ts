@@ -1,12 +1,15 @@
 /**
  * Date operators. A date is a `YYYY-MM-DD` string, a datetime an ISO 8601 string with a time and a zone; all
  * arithmetic is on the UTC calendar, and a result keeps the form of its input (a datetime comes back in UTC).
+ * `today` is the date in China, where the platform's users are, wherever the server or the browser runs.
  */
 
 type Unit = 'days' | 'months' | 'years';
 interface Moment { ms: number; dateOnly: boolean }
 
 const DAY_MS = 86_400_000;
+/** Asia/Shanghai is UTC+8 all year (no daylight saving time since 1991). */
+const CHINA_OFFSET_MS = 8 * 3_600_000;
 const DATE = /^(\d{4})-(\d{2})-(\d{2})$/;
 const DATETIME = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,9})?)?(Z|[+-]\d{2}:\d{2})$/;
 
@@ -58,8 +61,13 @@ function shift(ms: number, n: number, unit: Unit): number {
   return addMonths(ms, unit === 'years' ? n * 12 : n);
 }
 
+/** The calendar date in China at `instant`, as `YYYY-MM-DD`. */
+export function dateInChina(instant: Date): string {
+  return new Date(instant.getTime() + CHINA_OFFSET_MS).toISOString().slice(0, 10);
+}
+
 export function today(): string {
-  return new Date().toISOString().slice(0, 10);
+  return dateInChina(new Date());
 }
 
 export function now(): string {

@@ -20,6 +20,10 @@ const approverSchema = {
 
 const approversSchema = { oneOf: [approverSchema, { type: 'array', minItems: 1, items: approverSchema }] } as const;
 
+/** A notification's recipients: approvers, or an account's portal users (never approvers). */
+const recipientSchema = { oneOf: [...approverSchema.oneOf, oneKey('accountUsers', nameSchema)] } as const;
+const recipientsSchema = { oneOf: [recipientSchema, { type: 'array', minItems: 1, items: recipientSchema }] } as const;
+
 const valuesSchema = { type: 'object', minProperties: 1, propertyNames: nameSchema, additionalProperties: {} } as const;
 
 /** What an action node (or an automation) does: one key per action. */
@@ -29,7 +33,7 @@ export const actionSchema = {
     oneKey('create', { type: 'object', required: ['object', 'values'], additionalProperties: false,
       properties: { object: nameSchema, values: valuesSchema } }),
     oneKey('notify', { type: 'object', required: ['template'], additionalProperties: false,
-      properties: { template: nameSchema, to: approversSchema } }),
+      properties: { template: nameSchema, to: recipientsSchema } }),
     oneKey('webhook', { type: 'object', required: ['url'], additionalProperties: false,
       properties: { url: { type: 'string', pattern: '^https?://' }, method: { enum: ['POST', 'PUT', 'PATCH'] } } }),
     oneKey('startWorkflow', nameSchema),
@@ -92,7 +96,12 @@ export const workflowSchema = {
     label: labelSchema,
     description: descriptionSchema,
     object: nameSchema,
-    trigger: { type: 'object', required: ['on'], additionalProperties: false, properties: { on: { const: 'submit' } } },
+    trigger: { type: 'object', required: ['on'], additionalProperties: false, properties: {
+      on: { const: 'submit' },
+      when: {},
+      message: labelSchema,
+      comment: { type: 'object', required: ['required'], additionalProperties: false, properties: { required: { type: 'boolean' }, label: labelSchema } },
+    } },
     nodes: { type: 'array', minItems: 2, items: nodeSchema },
     edges: { type: 'array', items: edgeSchema },
     active: { type: 'boolean' },

@@ -8,7 +8,9 @@ import { inbox } from './inbox.ts';
 import { portal } from './portal.ts';
 import { work } from './work.ts';
 import { logic } from './logic.ts';
+import { letters } from './letters.ts';
+import { pages } from './pages.ts';
 
 export { changeLanguage, currentLanguage, LANGUAGES, pick, type Language } from './setup.ts';
 
-export default setUpI18n({ shell, list, record, form, inbox, portal, work, logic });
+export default setUpI18n({ shell, list, record, form, inbox, portal, work, logic, letters, pages });

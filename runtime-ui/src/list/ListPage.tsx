@@ -13,6 +13,8 @@ import type { UiObject } from '../../../metadata/src/ui-contract.ts';
 import { listRecords, type RecordData } from '../api/records.ts';
 import { recordTitle, useUiObject } from '../api/ui.ts';
 import { currentLanguage, pick } from '../i18n/index.ts';
+import { IssueLettersButton } from '../letters/IssueLettersButton.tsx';
+import { canIssueLetters } from '../letters/letters-api.ts';
 import { useIsPhone } from '../lib/use-is-phone.ts';
 import { isNotFound } from '../record/is-not-found.ts';
 import { NotFound } from '../shell/NotFound.tsx';
@@ -96,6 +98,7 @@ function ListBody({ ui, location, cursors, setCursors }: {
   const [selection, setSelection] = useState<{ key: string; ids: string[] }>({ key: location.key, ids: [] });
   const selected = selection.key === location.key ? selection.ids : [];
   const [exporting, setExporting] = useState(false);
+  const issuesLetters = canIssueLetters(ui);
 
   const cursor = cursors[cursors.length - 1];
   const request = listParamsOf(ui, view, { filter, sort, cursor });
@@ -178,9 +181,12 @@ function ListBody({ ui, location, cursors, setCursors }: {
         {selected.length > 0 && (
           <Flex gap={8} align="center" style={{ marginInlineStart: 'auto' }}>
             <Typography.Text type="secondary" data-testid="list-selected">{t('selected', { count: selected.length })}</Typography.Text>
-            <Popconfirm title={t('deleteConfirm', { count: selected.length })} onConfirm={deleteSelected} okText={t('confirm')} cancelText={t('cancel')} okButtonProps={{ danger: true }}>
-              <Button danger icon={<DeleteOutlined />} data-testid="list-delete-selected">{t('deleteSelected')}</Button>
-            </Popconfirm>
+            {issuesLetters && <IssueLettersButton ui={ui} ids={selected} />}
+            {ui.rights.delete && (
+              <Popconfirm title={t('deleteConfirm', { count: selected.length })} onConfirm={deleteSelected} okText={t('confirm')} cancelText={t('cancel')} okButtonProps={{ danger: true }}>
+                <Button danger icon={<DeleteOutlined />} data-testid="list-delete-selected">{t('deleteSelected')}</Button>
+              </Popconfirm>
+            )}
           </Flex>
         )}
       </Flex>
@@ -206,7 +212,7 @@ function ListBody({ ui, location, cursors, setCursors }: {
         showSorterTooltip={false}
         tableLayout={isPhone ? 'fixed' : undefined}
         scroll={isPhone ? undefined : { x: 'max-content' }}
-        rowSelection={ui.rights.delete ? { selectedRowKeys: selected, onChange: (keys) => setSelection({ key: location.key, ids: keys.map(String) }), columnWidth: 40 } : undefined}
+        rowSelection={ui.rights.delete || issuesLetters ? { selectedRowKeys: selected, onChange: (keys) => setSelection({ key: location.key, ids: keys.map(String) }), columnWidth: 40 } : undefined}
         locale={{ emptyText: t('empty') }}
         data-testid="list-table"
       />

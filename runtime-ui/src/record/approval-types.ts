@@ -60,6 +60,8 @@ export interface RouteStop {
 export interface RoutePreview {
   workflow: { name: string; label: Label };
   route: RouteStop[];
+  /** Why the workflow doesn't take the record now. */
+  refusal?: Label;
   canSubmit: boolean;
 }
 

@@ -20,5 +20,5 @@ export const recallRecord = (object: string, id: string, comment?: string) =>
 export const decideTask = (task: string, decision: Decision, comment?: string) =>
   api<unknown>(`/api/approvals/${encodeURIComponent(task)}/${decision}`, { method: 'POST', body: { comment } });
 
-export const runAction = (object: string, id: string, action: string) =>
-  api<unknown>(`${base(object, id)}/actions/${encodeURIComponent(action)}`, { method: 'POST', body: {} });
+export const runAction = (object: string, id: string, action: string, input: Record<string, unknown> = {}) =>
+  api<unknown>(`${base(object, id)}/actions/${encodeURIComponent(action)}`, { method: 'POST', body: input });

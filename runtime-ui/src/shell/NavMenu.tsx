@@ -1,5 +1,5 @@
-/** The navigation built from the user's app: home, approvals (internal users) and the objects they may read. */
-import { AppstoreOutlined, AuditOutlined, BellOutlined, HomeOutlined } from '@ant-design/icons';
+/** The navigation built from the user's app: home, approvals (internal users), the plugins' query pages and the objects they may read. */
+import { AppstoreOutlined, AuditOutlined, BellOutlined, FileSearchOutlined, HomeOutlined } from '@ant-design/icons';
 import { Menu, type MenuProps } from 'antd';
 import { useTranslation } from 'react-i18next';
 import { Link, useLocation } from 'react-router';
@@ -22,6 +22,16 @@ export function NavMenu({ app, isPortal, theme, onNavigate }: { app: UiApp; isPo
     { key: '/', icon: <HomeOutlined />, label: link('/', t('home'), 'nav-home') },
     ...(isPortal ? [] : [{ key: '/inbox', icon: <AuditOutlined />, label: link('/inbox', t('inbox'), 'nav-inbox') }]),
     { key: '/notifications', icon: <BellOutlined />, label: link('/notifications', t('notifications'), 'nav-notifications') },
+    ...(app.pages.length ? [{
+      type: 'group' as const,
+      key: 'pages',
+      label: t('pages'),
+      children: app.pages.map((page) => ({
+        key: `/p/${page.plugin}/${page.path}`,
+        icon: <FileSearchOutlined />,
+        label: link(`/p/${page.plugin}/${page.path}`, pick(page.label), `nav-page-${page.path}`),
+      })),
+    }] : []),
     {
       type: 'group',
       key: 'objects',

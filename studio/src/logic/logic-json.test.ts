@@ -17,6 +17,11 @@ describe('readJsonLogic', () => {
     expect(readJsonLogic(text, false).ok).toBe(true);
   });
 
+  it('accepts date arithmetic on today where the database gets its value', () => {
+    const text = '{"==":[{"var":"valid_to"},{"date_add":[{"today":[]},60,"days"]}]}';
+    expect(readJsonLogic(text, true)).toEqual({ ok: true, value: JSON.parse(text) });
+  });
+
   it('prints JsonLogic for the JSON tab', () => {
     expect(readJsonLogic(jsonText({ '!': { var: 'active' } }), true)).toEqual({ ok: true, value: { '!': { var: 'active' } } });
     expect(jsonText(undefined)).toBe('');

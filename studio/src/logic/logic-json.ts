@@ -1,4 +1,5 @@
 /** The JSON view of a condition: text typed by an expert read back as JsonLogic, or why it can't be used. */
+import { foldConstants } from '../../../metadata/src/jsonlogic-fold.ts';
 import { collectOperators } from '../../../metadata/src/jsonlogic-vars.ts';
 import { SQL_OPERATORS } from '../../../metadata/src/known-operators.ts';
 import type { JsonLogic } from '../../../metadata/src/types.ts';
@@ -18,7 +19,8 @@ export function readJsonLogic(text: string, sqlOnly: boolean): JsonReading {
     return { ok: false, problem: 'invalid_json', detail: (error as Error).message };
   }
   if (sqlOnly) {
-    const operators = [...new Set(collectOperators(value).map((op) => op.name).filter((name) => !SQL_OPERATORS.has(name)))];
+    // What reads no field (today, date_add of today…) is evaluated before the database sees it.
+    const operators = [...new Set(collectOperators(foldConstants(value)).map((op) => op.name).filter((name) => !SQL_OPERATORS.has(name)))];
     if (operators.length) return { ok: false, problem: 'not_sql', operators };
   }
   return { ok: true, value };

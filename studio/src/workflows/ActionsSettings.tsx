@@ -86,6 +86,7 @@ function ActionEditor({ action, index, object, templates, workflows, onChange }:
             onChange={(to) => onChange({ notify: to === undefined ? { template: notify.template } : { ...notify, to } })}
             object={object}
             testId={`action-${index}-to`}
+            portalUsers
           />
         </Form.Item>
       </>

@@ -1,44 +1,49 @@
 /**
  * Who decides (or is notified): the list of approvers, each removable, and a picker that adds one — a user, a role, the
- * manager of the user a field holds, or the record owner's manager. A lookup (JsonLogic) approver is kept as it is.
+ * manager of the user a field holds, or the record owner's manager; for a notification also the portal users of the
+ * account a field links to. A lookup (JsonLogic) approver is kept as it is.
  */
 import { useState } from 'react';
 import { DeleteOutlined, PlusOutlined } from '@ant-design/icons';
 import { Button, Flex, List, Select, Tooltip, Typography } from 'antd';
 import { useTranslation } from 'react-i18next';
-import type { Approver, ObjectDoc } from '../../../metadata/src/types.ts';
-import { fieldOption, userFields, useRoleOptions, useUserOptions, type Option } from './workflow-choices.ts';
+import type { ObjectDoc, Recipient } from '../../../metadata/src/types.ts';
+import { accountLinkFields, fieldOption, userFields, useRoleOptions, useUserOptions, type Option } from './workflow-choices.ts';
 
-type Approvers = Approver | Approver[] | undefined;
-type PickedKind = 'role' | 'user' | 'managerOf' | 'ownerManager';
-const KINDS: PickedKind[] = ['role', 'user', 'managerOf', 'ownerManager'];
+type PickedKind = 'role' | 'user' | 'managerOf' | 'ownerManager' | 'accountUsers';
+const APPROVER_KINDS: PickedKind[] = ['role', 'user', 'managerOf', 'ownerManager'];
 
-const listOf = (value: Approvers): Approver[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
+const listOf = <T,>(value: T | T[] | undefined): T[] => (value === undefined ? [] : Array.isArray(value) ? value : [value]);
 /** One approver is written as itself, several as a list, none as nothing. */
-const valueOf = (list: Approver[]): Approvers => (list.length === 0 ? undefined : list.length === 1 ? list[0] : list);
+const valueOf = <T,>(list: T[]): T | T[] | undefined => (list.length === 0 ? undefined : list.length === 1 ? list[0] : list);
 
-const kindOf = (approver: Approver) => Object.keys(approver)[0] as PickedKind | 'lookup';
+const kindOf = (approver: Recipient) => Object.keys(approver)[0] as PickedKind | 'lookup';
 
-function approverOf(kind: PickedKind, value: string | undefined): Approver {
+function approverOf(kind: PickedKind, value: string | undefined): Recipient {
   if (kind === 'ownerManager') return { ownerManager: true };
-  return { [kind]: value! } as Approver;
+  return { [kind]: value! } as Recipient;
 }
 
-interface Props {
-  value: Approvers;
-  onChange: (value: Approvers) => void;
+interface Props<T extends Recipient> {
+  value: T | T[] | undefined;
+  onChange: (value: T | T[] | undefined) => void;
   object: ObjectDoc | undefined;
   testId: string;
+  /** A notification's recipients may also be an account's portal users (never an approval step's). */
+  portalUsers?: boolean;
 }
 
-export function ApproversInput({ value, onChange, object, testId }: Props) {
+export function ApproversInput<T extends Recipient>({ value, onChange, object, testId, portalUsers = false }: Props<T>) {
   const { t } = useTranslation('workflows');
   const roles = useRoleOptions();
   const users = useUserOptions();
   const fields = userFields(object).map(fieldOption);
-  const choices: Record<PickedKind, Option[]> = { role: roles, user: users.options, managerOf: fields, ownerManager: [] };
+  const choices: Record<PickedKind, Option[]> = {
+    role: roles, user: users.options, managerOf: fields, ownerManager: [], accountUsers: accountLinkFields(object).map(fieldOption),
+  };
+  const kinds = portalUsers ? [...APPROVER_KINDS, 'accountUsers' as const] : APPROVER_KINDS;
   const list = listOf(value);
-  const describe = (approver: Approver) => {
+  const describe = (approver: Recipient) => {
     const kind = kindOf(approver);
     if (kind === 'lookup' || kind === 'ownerManager') return t(`approval.kinds.${kind}`);
     const name = String((approver as Record<string, unknown>)[kind]);
@@ -60,12 +65,20 @@ export function ApproversInput({ value, onChange, object, testId }: Props) {
           </List.Item>
         )}
       />
-      <ApproverPicker choices={choices} usersFailed={users.failed} testId={testId} onAdd={(approver) => onChange(valueOf([...list, approver]))} />
+      <ApproverPicker kinds={kinds} choices={choices} usersFailed={users.failed} testId={testId} onAdd={(approver) => onChange(valueOf([...list, approver as T]))} />
     </div>
   );
 }
 
-function ApproverPicker({ choices, usersFailed, testId, onAdd }: { choices: Record<PickedKind, Option[]>; usersFailed: boolean; testId: string; onAdd: (approver: Approver) => void }) {
+interface PickerProps {
+  kinds: PickedKind[];
+  choices: Record<PickedKind, Option[]>;
+  usersFailed: boolean;
+  testId: string;
+  onAdd: (approver: Recipient) => void;
+}
+
+function ApproverPicker({ kinds, choices, usersFailed, testId, onAdd }: PickerProps) {
   const { t } = useTranslation('workflows');
   const [kind, setKind] = useState<PickedKind>('role');
   const [value, setValue] = useState<string>();
@@ -78,7 +91,7 @@ function ApproverPicker({ choices, usersFailed, testId, onAdd }: { choices: Reco
       <Select<PickedKind>
         value={kind}
         onChange={(next) => { setKind(next); setValue(undefined); }}
-        options={KINDS.map((k) => ({ value: k, label: t(`approval.kinds.${k}`) }))}
+        options={kinds.map((k) => ({ value: k, label: t(`approval.kinds.${k}`) }))}
         style={{ width: 130, flex: 'none' }}
         data-testid={`${testId}-kind`}
       />

@@ -56,6 +56,10 @@ export const fieldOption = (field: FieldDef): Option => ({ value: field.name, la
 export const writableFields = (object: ObjectDoc | undefined): FieldDef[] =>
   liveFields(object).filter((field) => !COMPUTED_FIELD_TYPES.has(field.type) && !isReadFormula(field));
 
+/** Fields that can link a record to a portal account, whose portal users a notification may go to (the deploy checks the target). */
+export const accountLinkFields = (object: ObjectDoc | undefined): FieldDef[] =>
+  liveFields(object).filter((field) => field.type === 'lookup' || field.type === 'master_detail');
+
 /** Fields that can hold the user whose manager approves. */
 export const userFields = (object: ObjectDoc | undefined): FieldDef[] =>
   liveFields(object).filter((field) => field.type === 'text' || field.type === 'lookup');
