@@ -1,6 +1,8 @@
-/** Hooks of the medical-device pack: the check digits and region levels its rules use, hospital name normalisation, and the authorizations' conflict check and who-may-sell. */
+/** Hooks of the medical-device pack: the check digits and region levels its rules use, hospital name normalisation, the authorizations' conflict check, licence guard and who-may-sell, and the dealer lifecycle's checks. */
 import { definePlugin } from '../../engine/src/plugin-api.ts';
-import { checkConflicts, refuseConflictingApproval, whoMaySellRoute } from './authorizations/dealer-authorization.hooks.ts';
+import { checkConflicts, revokeGrant } from './authorizations/authorization.actions.ts';
+import { guardGrant, whoMaySellRoute } from './authorizations/dealer-authorization.hooks.ts';
+import { refuseMoveWithoutLicence, terminationCheck } from './dealers/dealer-lifecycle.hooks.ts';
 import { isValidGtin } from './lib/gs1.ts';
 import { normalizeHospitalName } from './lib/hospital-name.ts';
 import { regionLevel } from './lib/regions.ts';
@@ -22,9 +24,13 @@ export default definePlugin({
         event.values.name_normalized = normalizeHospitalName(event.values.name);
       }
     },
-    dealer_authorization: refuseConflictingApproval,
+    dealer_authorization: guardGrant,
+    dealer: refuseMoveWithoutLicence,
   },
 
-  actions: { dealer_authorization: { check_conflicts: checkConflicts } },
+  actions: {
+    dealer_authorization: { check_conflicts: checkConflicts, revoke: revokeGrant },
+    dealer: { termination_check: terminationCheck },
+  },
   routes: [whoMaySellRoute],
 });

@@ -14,6 +14,7 @@ import { runLetterBatch } from '../../engine/src/letters/letters-batch.job.ts';
 import { systemContext, systemPrincipal } from '../../engine/src/security/principal.ts';
 import { startWork } from '../../engine/src/work/work.ts';
 import { actAsAdmin, createTestDatabase, deploy } from '../helpers/test-app.ts';
+import { quantiles, timeMs, type Quantiles } from './measure.ts';
 import { f0, f2, type Row, type Target } from './report.ts';
 
 const BATCH = 200;
@@ -25,8 +26,8 @@ export interface LettersRun {
   batch: number;
   engineRate: number;
   rawRate: number;
-  verify: { p50: number; p95: number };
-  trivial: { p50: number; p95: number };
+  verify: Quantiles;
+  trivial: Quantiles;
   samples: number;
 }
 
@@ -47,7 +48,7 @@ export async function measureLetters(log: (m: string) => void = console.log): Pr
     const ctx = systemContext(app.adminId, 'bench');
     const ids: { id: string }[] = [];
     for (let i = 0; i < BATCH; i++) ids.push(await app.records.create('clinic', { name: `仁心医疗器械有限公司 ${i}` }, ctx) as { id: string });
-    const deps = { knex: app.db.knex, registry: app.registry, records: app.records };
+    const deps = app.letters;
 
     log(`letters: raw pdfkit, ${BATCH} pages`);
     const rawRate = await rate(BATCH, rawPdf);
@@ -63,8 +64,8 @@ export async function measureLetters(log: (m: string) => void = console.log): Pr
     const verify: number[] = [];
     const trivial: number[] = [];
     for (let i = 0; i < SAMPLES + 20; i++) {
-      const a = await time(() => app.server.inject({ method: 'GET', url: path, headers: { authorization: '' } }));
-      const b = await time(() => app.server.inject({ method: 'GET', url: '/healthz', headers: { authorization: '' } }));
+      const a = await timeMs(() => app.server.inject({ method: 'GET', url: path, headers: { authorization: '' } }));
+      const b = await timeMs(() => app.server.inject({ method: 'GET', url: '/healthz', headers: { authorization: '' } }));
       if (i >= 20) { verify.push(a); trivial.push(b); }
     }
     return { batch: BATCH, engineRate, rawRate, verify: quantiles(verify), trivial: quantiles(trivial), samples: SAMPLES };
@@ -89,18 +90,6 @@ async function rate(items: number, fn: () => Promise<unknown>, runs = items): Pr
   const start = performance.now();
   for (let i = 0; i < runs; i++) await fn();
   return items / ((performance.now() - start) / 1000);
-}
-
-async function time(fn: () => Promise<unknown>): Promise<number> {
-  const start = performance.now();
-  await fn();
-  return performance.now() - start;
-}
-
-function quantiles(values: number[]): { p50: number; p95: number } {
-  const sorted = [...values].sort((a, b) => a - b);
-  const at = (q: number) => sorted[Math.min(sorted.length - 1, Math.floor(q * sorted.length))]!;
-  return { p50: at(0.5), p95: at(0.95) };
 }
 
 export function letterRows(run: LettersRun): Row[] {

@@ -58,6 +58,24 @@ export async function asyncRate(fn: (i: number) => Promise<unknown>, options: { 
   return { rate: (latencies.length * 1000) / elapsed, p50: percentile(latencies, 50), p99: percentile(latencies, 99), count: latencies.length, errors };
 }
 
+export interface Quantiles {
+  p50: number;
+  p95: number;
+}
+
+/** Milliseconds one call of `fn` takes. */
+export async function timeMs(fn: () => Promise<unknown>): Promise<number> {
+  const start = performance.now();
+  await fn();
+  return performance.now() - start;
+}
+
+/** The median and the 95th percentile of latencies. */
+export function quantiles(values: number[]): Quantiles {
+  const sorted = [...values].sort((a, b) => a - b);
+  return { p50: percentile(sorted, 50), p95: percentile(sorted, 95) };
+}
+
 export interface HttpLoad {
   url: string;
   method?: 'GET' | 'POST';

@@ -46,6 +46,16 @@ export interface Report {
   durationS: number;
 }
 
+/** The markdown of BENCHMARKS.md's tables and sections, also printed by the BENCH_ONLY runs to be pasted in. */
+export const targetLine = (t: Target) => `| ${t.name} | ${t.target} | ${t.measured} | ${t.pass ? 'PASS' : 'MISS'} |`;
+export const rowLine = (row: Row) => `| ${row.figure} | ${row.engine} | ${row.raw} | ${row.ratio} |`;
+export const sectionLines = (section: Section) => [
+  `## ${section.title}`,
+  '',
+  ...section.paragraphs.flatMap((p) => [p, '']),
+  ...section.code.flatMap((c) => ['```', c, '```', '']),
+];
+
 export function writeReport(path: string, r: Report): void {
   const lines = [
     '# Benchmarks',
@@ -65,13 +75,13 @@ export function writeReport(path: string, r: Report): void {
     '',
     '| Target | Wanted | Measured | Result |',
     '|---|---|---|---|',
-    ...r.targets.map((t) => `| ${t.name} | ${t.target} | ${t.measured} | ${t.pass ? 'PASS' : 'MISS'} |`),
+    ...r.targets.map(targetLine),
     '',
     '## Figures',
     '',
     '| Figure | Engine | Raw baseline | Ratio |',
     '|---|---|---|---|',
-    ...r.rows.map((row) => `| ${row.figure} | ${row.engine} | ${row.raw} | ${row.ratio} |`),
+    ...r.rows.map(rowLine),
     '',
     '## Reading',
     '',
@@ -85,12 +95,7 @@ export function writeReport(path: string, r: Report): void {
     r.explain,
     '```',
     '',
-    ...r.sections.flatMap((section) => [
-      `## ${section.title}`,
-      '',
-      ...section.paragraphs.flatMap((p) => [p, '']),
-      ...section.code.flatMap((c) => ['```', c, '```', '']),
-    ]),
+    ...r.sections.flatMap(sectionLines),
     '## Adding a field to a 1,000,000-row object',
     '',
     r.addField,

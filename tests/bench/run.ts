@@ -3,6 +3,7 @@
  * in the same run on the same data, then writes BENCHMARKS.md. Quick smoke run: BENCH_ROWS=20000 BENCH_SECONDS=2 BENCH_APPROVALS=1000.
  * The approvals section alone, printed (BENCHMARKS.md left as it is): BENCH_ONLY=approvals [BENCH_APPROVALS=1000].
  * The web app's figures alone, printed: BENCH_ONLY=ui [BENCH_UI_SAMPLES=20]. The letters' alone: BENCH_ONLY=letters.
+ * The dealer authorizations' alone (200,000 grants; BENCH_GRANTS=20000 for a smoke run): BENCH_ONLY=authorizations.
  */
 import fs from 'node:fs';
 import os from 'node:os';
@@ -25,13 +26,14 @@ import {
 } from './fixtures.ts';
 import { measureJsonLogic } from './jsonlogic.ts';
 import { letterRows, letterTargets, measureLetters } from './letters.bench.ts';
+import { authorizationRows, authorizationSection, authorizationTargets, measureAuthorizations } from './authorizations.bench.ts';
 import { measureUiLoad } from './ui-load.ts';
 import { uiRows, uiTargets } from './ui-report.ts';
 import { loadDealers, loadRows } from './load.ts';
 import { alternate, asyncRate, httpRate, syncRate, type Throughput } from './measure.ts';
 import { countStatements, createPortalUser, explainPlan, explainWithoutPortalIndex, nativeSql, usesPortalIndex } from './portal.ts';
 import { portalNotes, portalReading, portalRows, portalSection, portalTargets, type PortalRun } from './portal-report.ts';
-import { f0, f2, ops, rps, writeReport, type Row, type Target } from './report.ts';
+import { f0, f2, ops, rowLine, rps, sectionLines, targetLine, writeReport, type Row, type Target } from './report.ts';
 import { startServers, type Servers } from './servers.ts';
 import { systemContext } from '../../engine/src/security/principal.ts';
 
@@ -90,6 +92,12 @@ async function uiOnly() {
   const run = await measureUiLoad({ samples: UI_SAMPLES, log });
   for (const r of uiRows(run)) console.log(`${r.figure}\n  engine ${r.engine} | raw ${r.raw} | ${r.ratio}`);
   for (const t of uiTargets(run)) console.log(`${t.pass ? 'PASS' : 'MISS'}  ${t.name}: ${t.measured} (wanted ${t.target})`);
+}
+
+/** BENCH_ONLY=authorizations: the dealer authorizations' targets, figures and section alone, printed as BENCHMARKS.md's markdown; the file is left as it is. */
+async function authorizationsOnly() {
+  const run = await measureAuthorizations(log);
+  console.log([...authorizationTargets(run).map(targetLine), '', ...authorizationRows(run).map(rowLine), '', ...sectionLines(authorizationSection(run))].join('\n'));
 }
 
 async function main() {
@@ -363,6 +371,7 @@ async function main() {
     const approvals = await measureApprovals(approvalOptions());
     const ui = await measureUiLoad({ samples: UI_SAMPLES, log });
     const letters = await measureLetters(log);
+    const authorizations = await measureAuthorizations(log);
 
     // ---- report ----
     const ratio = (a: number, b: number) => f2(a / b);
@@ -423,8 +432,8 @@ async function main() {
     // the portal figures after the admin's get and list, before create
     rows.splice(rows.findIndex((r) => r.figure.startsWith('List p99')), 0, ...portalRows(portalRun));
     targets.splice(targets.findIndex((t) => t.name.startsWith('List over')), 0, ...portalTargets(portalRun));
-    rows.push(...jsonLogicFigures.rows, ...approvalRows(approvals), ...uiRows(ui), ...letterRows(letters));
-    targets.push(...jsonLogicFigures.targets, ...approvalTargets(approvals), ...uiTargets(ui), ...letterTargets(letters));
+    rows.push(...jsonLogicFigures.rows, ...approvalRows(approvals), ...uiRows(ui), ...letterRows(letters), ...authorizationRows(authorizations));
+    targets.push(...jsonLogicFigures.targets, ...approvalTargets(approvals), ...uiTargets(ui), ...letterTargets(letters), ...authorizationTargets(authorizations));
     notes.push(jsonLogicFigures.note);
     roundLines.push(...approvalRounds(approvals));
     const missed = targets.filter((t) => !t.pass).map((t) => t.name);
@@ -494,7 +503,7 @@ async function main() {
       targets,
       reading,
       explain: `${generatedSql}\n-- params: ${JSON.stringify(generatedParams)}\n\n${explain}`,
-      sections: [portalSection(portalRun), approvalSection(approvals)],
+      sections: [portalSection(portalRun), approvalSection(approvals), authorizationSection(authorizations)],
       explainVerdict: indexScan
         ? `**Index scan.** The page is read from the declared index \`(status, region, created_at, id)\` backwards; \`amount >= ${LIST.minAmount}\` and \`deleted_at IS NULL\` are filters on the rows it reads. No sequential scan, no sort.`
         : '**Not an index scan**: see the plan below.',
@@ -519,5 +528,5 @@ async function main() {
   }
 }
 
-const ONLY_RUNS: Record<string, () => Promise<void>> = { approvals: approvalsOnly, ui: uiOnly, letters: lettersOnly };
+const ONLY_RUNS: Record<string, () => Promise<void>> = { approvals: approvalsOnly, ui: uiOnly, letters: lettersOnly, authorizations: authorizationsOnly };
 await (ONLY ? ONLY_RUNS[ONLY]() : main());

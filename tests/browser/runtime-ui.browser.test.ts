@@ -36,20 +36,11 @@ const suite = webAppSuite('runtime-ui', {
     expect(deployed.status, JSON.stringify(deployed.body)).toBe(200);
   },
 });
-const { newPage, shoot } = suite;
+const { newPage, shoot, logIn } = suite;
 
 async function adminApi(method: string, url: string, body?: unknown) {
   const response = await suite.demo.app.server.inject({ method: method as 'GET', url, payload: body as object, headers: { 'accept-language': 'zh-CN' } });
   return { status: response.statusCode, body: response.json() as Record<string, unknown> };
-}
-
-/** Logs in through the login page. */
-async function logIn(page: Page, username: string, password = suite.demo.password): Promise<void> {
-  await page.goto('/');
-  await page.getByTestId('login-username').fill(username);
-  await page.getByTestId('login-password').fill(password);
-  await page.getByTestId('login-submit').click();
-  await page.getByTestId('app-layout').waitFor();
 }
 
 /** Logs in through the API in the page's context (the session cookie), for the steps that are not about logging in. */
@@ -80,6 +71,9 @@ describe('a channel manager onboards a dealer', () => {
     expect(await page.getByTestId('record-title').textContent()).toContain('杭州测试医疗器械有限公司');
 
     await page.getByTestId('approval-submit').click();
+    // A prospect is offered the pack's "start evaluation" too: this review is the one chosen.
+    await page.getByTestId('approval-workflow').click();
+    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '经销商审核' }).click();
     await page.getByTestId('approval-submit-confirm').click();
     await page.getByTestId('badge-pending').waitFor();
 
@@ -165,7 +159,10 @@ describe('a dealer-portal user', () => {
     const others = (await adminApi('GET', `/api/records/dealer?limit=5&filter=${encodeURIComponent(JSON.stringify({ '!=': [{ var: 'id' }, ownDealers.data[0].id] }))}`)).body as { data: { id: string }[] };
     await portal.page.goto(`/o/dealer/${others.data[0].id}`);
     await expect.poll(() => portal.page.locator('body').textContent(), { timeout: 10_000 }).toContain('未找到');
-    for (const internalOnly of ['/inbox', '/o/hospital']) {
+    // Hospitals are a catalogue portal users read (issue 9); another dealer's authorization is not theirs to see.
+    const notOwnGrant = encodeURIComponent(JSON.stringify({ '!=': [{ var: 'dealer' }, ownDealers.data[0].id] }));
+    const othersGrant = ((await adminApi('GET', `/api/records/dealer_authorization?limit=1&filter=${notOwnGrant}`)).body as { data: { id: string }[] }).data[0];
+    for (const internalOnly of ['/inbox', `/o/dealer_authorization/${othersGrant.id}`]) {
       await portal.page.goto(internalOnly);
       await expect.poll(() => portal.page.locator('body').textContent(), { timeout: 10_000 }).toContain('未找到');
     }

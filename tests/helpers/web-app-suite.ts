@@ -8,6 +8,7 @@ import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll } from 'vitest';
 import { collectPageErrors, launchChromium } from './browser.ts';
 import { startDemoApp, type DemoApp } from './demo-app.ts';
+import { logIn } from './studio/common.ts';
 
 export const SCREENSHOTS = path.resolve(import.meta.dirname, '../browser/screenshots');
 export const DESKTOP = { width: 1366, height: 900 };
@@ -23,6 +24,8 @@ export interface WebAppSuite {
   newPage(viewport?: { width: number; height: number }, locale?: string): Promise<{ page: Page; errors: string[] }>;
   /** A full-page screenshot as screenshots/<prefix>-<name>.png, once the page is quiet and antd's animations are over. */
   shoot(page: Page, name: string): Promise<void>;
+  /** Logs a demo user in through the login page, as a person would, and waits for the app. */
+  logIn(page: Page, username: string): Promise<void>;
 }
 
 export function webAppSuite(prefix: string, options: { relayOutbox?: boolean; setUp?: (demo: DemoApp) => Promise<void> } = {}): WebAppSuite {
@@ -58,6 +61,10 @@ export function webAppSuite(prefix: string, options: { relayOutbox?: boolean; se
       await page.waitForLoadState('networkidle');
       await page.waitForTimeout(400);
       await page.screenshot({ path: path.join(SCREENSHOTS, `${prefix}-${name}.png`), fullPage: true });
+    },
+    async logIn(page, username) {
+      await logIn(page, username, demo!.password, '/');
+      await page.getByTestId('app-layout').waitFor();
     },
   };
 }

@@ -73,6 +73,18 @@ describe('the conflict check', () => {
     expect((await conflictsOf(atNeighbour.id)).map((c) => c.id)).toEqual([region.id]);
   });
 
+  it('checks a region grant against the grants at hospitals inside it and the regions overlapping it, except the hospitals it excludes', async () => {
+    const year = { valid_from: '2032-01-01', valid_to: '2032-12-31' };
+    const atHospital = await grant({ ...year, product: otherProduct.id, hospital: hospital.id });
+    const province = await grant({ ...year, product_line: otherProduct.product_line, region: hospital.province, status: 'pending' });
+    await grant({ ...year, product: product.id, hospital: hospital.id });
+    const candidate = await grant({ ...year, dealer: dealerB.id, product_line: otherProduct.product_line, region: hospital.city, status: 'draft' });
+    expect((await conflictsOf(candidate.id)).map((c) => c.id).sort()).toEqual([atHospital.id, province.id].sort());
+    const excluded = await call('POST', '/api/records/authorization_exclusion', { dealer_authorization: candidate.id, hospital: hospital.id });
+    expect(excluded.status, JSON.stringify(excluded.body)).toBe(201);
+    expect((await conflictsOf(candidate.id)).map((c) => c.id)).toEqual([province.id]);
+  });
+
   it('ignores other dates, non-exclusive grants, other products, drafts and rejected grants', async () => {
     const place = { product: product.id, hospital: neighbour.id };
     await grant({ ...place, valid_from: '2026-01-01', valid_to: '2026-12-31' });

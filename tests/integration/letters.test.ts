@@ -4,17 +4,13 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import fc from 'fast-check';
-import jsqr from 'jsqr';
-import { PNG } from 'pngjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { issueLetter, revokeLettersOfRecord } from '../../engine/src/letters/letter-service.ts';
 import { systemPrincipal } from '../../engine/src/security/principal.ts';
+import { qrOfFirstPage } from '../helpers/pdf-qr.ts';
 import { createUser, startTestApp, type TestApp } from '../helpers/test-app.ts';
 
 const VERIFY_PER_MINUTE = 40;
-// jsqr is CommonJS: its default export is the module object under the type checker, the function at run time.
-type Decode = typeof jsqr.default;
-const jsQR = ((jsqr as unknown as { default?: Decode }).default ?? (jsqr as unknown as Decode));
 let app: TestApp;
 let tmp: string;
 let clinicId: string;
@@ -54,14 +50,6 @@ const letterRows = async () => Number((await app.db.knex('qd_letters').count<{ n
 
 function run(command: string, args: string[]): string {
   return execFileSync(command, args, { encoding: 'utf8' });
-}
-
-/** The QR code on page 1 of the PDF, as a person's phone would read it off the rendered page. */
-function qrOfFirstPage(pdfFile: string): string | undefined {
-  const prefix = path.join(tmp, `page-${randomUUID()}`);
-  run('pdftoppm', ['-r', '150', '-png', '-f', '1', '-l', '1', '-singlefile', pdfFile, prefix]);
-  const png = PNG.sync.read(fs.readFileSync(`${prefix}.png`));
-  return jsQR(new Uint8ClampedArray(png.data), png.width, png.height)?.data;
 }
 
 beforeAll(async () => {
@@ -228,7 +216,7 @@ describe('a batch of letters', () => {
 
     const letters = await app.db.knex('qd_letters').where({ batch_id: workId }).count<{ n: string }[]>({ n: '*' });
     expect(Number(letters[0]!.n)).toBe(20);
-    const deps = { knex: app.db.knex, registry: app.registry, records: app.records };
+    const deps = app.letters;
     const again = await issueLetter(deps, { object: 'clinic', template: 'clinic_letter', recordId: ids[0]!, validFrom: null, validTo: null },
       { principal: systemPrincipal(app.adminId) }, { baseUrl: new URL('http://localhost/'), batchId: workId });
     expect(again.verifyUrl).toBeNull();

@@ -96,7 +96,7 @@ describe('notify', () => {
 
     const [adminNote] = (await inbox(users.admin.id)).data;
     expect(adminNote.subject).toBe('赢单：<协和> 设备');
-    expect(adminNote.body).toBe(`<协和> 设备：经销商 Dealer A（east）金额 ¥1,234,567.89 毛利[88888.00] 有毛利\nhttps://crm.example.cn/records/deal/${dealId}`);
+    expect(adminNote.body).toBe(`<协和> 设备：经销商 Dealer A（east）金额 ¥1,234,567.89 毛利[88888.00] 有毛利\nhttps://crm.example.cn/o/deal/${dealId}`);
 
     const [repNote] = (await inbox(users.repEast.id)).data;
     expect(repNote.body).toContain('毛利[]');

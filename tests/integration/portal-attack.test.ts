@@ -3,9 +3,10 @@
  * made itself), a clerk, an owner given internal permission sets by mistake, a user whose permission set hides
  * fields — and the owner of A's level-2 dealer A2 try, for every object of the medical-device pack and every route,
  * to read, list, filter, expand, change, delete, restore, submit and export the rows of the other dealers (B, its
- * sub-dealer B2, the platform dealer P above A and B, an unrelated platform dealer C, A's own sub-dealer A2) and the
- * hospitals no portal user may see: by their ids and by guessed ones, through lookup paths, negations, counts, the
- * recycle bin, tampered cursors, list views, past versions and history, and by sending fields they may not set.
+ * sub-dealer B2, the platform dealer P above A and B, an unrelated platform dealer C, A's own sub-dealer A2): by their
+ * ids and by guessed ones, through lookup paths, negations, counts, the recycle bin, tampered cursors, list views,
+ * past versions and history, and by sending fields they may not set. Products, hospitals and departments are a
+ * catalogue portal users may read (a dealer names hospitals in its grants), so they are no secret here.
  *
  * A leak is an answer that shows a secret the request did not carry (an id, a name, a credit code, a phone...), a
  * listed row outside the attacker's dealer, a 2xx to a write that must be refused, a secret and a decoy that get
@@ -23,7 +24,8 @@ import { createUser, loginAs, startTestApp, type TestApp } from '../helpers/test
 
 const PACK = path.resolve(import.meta.dirname, '../../plugins/medical_dms');
 const PACK_OBJECTS = ['authorization_exclusion', 'dealer', 'dealer_authorization', 'dealer_contact', 'dealer_credit', 'department', 'hospital', 'product', 'product_line', 'qualification'];
-const PUBLIC = new Set(['product', 'product_line']);
+/** The catalogue every portal user may read: products, and the hospitals and departments a dealer's grants name. */
+const PUBLIC = new Set(['product', 'product_line', 'hospital', 'department']);
 const TEXT_TYPES = new Set(['text', 'long_text', 'phone', 'email']);
 const SYSTEM_VALUES = (userId: string): Record<string, unknown> => ({
   id: uuidv7(), owner_id: userId, created_by: userId, updated_by: userId, version: 7,
@@ -111,7 +113,7 @@ async function seed(object: string, dealer: DealerKey | null, values: Record<str
 async function seedEverything(): Promise<void> {
   for (const d of DEALERS) {
     const row = await seed('dealer', d.key, {
-      name: `${d.key}医疗器械有限公司·${tag(d.key)}`, credit_code: creditCode(d.n), tier: d.tier, status: 'active',
+      name: `${d.key}医疗器械有限公司·${tag(d.key)}`, credit_code: creditCode(d.n), tier: d.tier, status: 'active', status_requested: 'suspended',
       channel_manager: `经理·${tag(d.key)}`, region: '330106', address: `杭州市文三路${d.n}号·${tag(d.key)}`,
       ...(d.parent ? { parent: dealerId[d.parent] } : {}),
     });

@@ -5,7 +5,7 @@
  * region that contains it (the hospital's province or city) and does not exclude it.
  */
 import { joinSql, sql, table, type SqlQuery } from '../../../engine/src/plugin-api.ts';
-import { regionLevel } from '../lib/regions.ts';
+import { regionsIn } from '../lib/regions.ts';
 
 /** What is asked about: a product or a line, a hospital (and department) or a region, a period. */
 export interface Coverage {
@@ -34,8 +34,13 @@ const pl = table('product_line', 'pl');
 const h = table('hospital', 'h');
 const dep = table('department', 'dep');
 
-/** The columns both queries answer: the grant and the names of what it points at. */
+/** The grants covering a sale (see coveringSql). */
 export function grantRowsSql(coverage: Coverage, filter: GrantFilter): SqlQuery {
+  return grantsWhereSql(coveringSql(coverage, filter));
+}
+
+/** The grants `where` picks (at most 200), each with the names of what it points at: the columns of GrantRow. */
+export function grantsWhereSql(where: SqlQuery): SqlQuery {
   return sql`SELECT ${g.col('id')}, ${g.col('dealer')}, ${d.col('name')} AS dealer_name, ${g.col('product')}, ${p.col('name')} AS product_name,
       ${g.col('product_line')}, ${pl.col('name')} AS product_line_name, ${g.col('hospital')}, ${h.col('name')} AS hospital_name,
       ${g.col('department')}, ${dep.col('name')} AS department_name, ${g.col('region')}, ${g.col('kind')}, ${g.col('tender_number')},
@@ -47,7 +52,7 @@ export function grantRowsSql(coverage: Coverage, filter: GrantFilter): SqlQuery 
     LEFT JOIN ${pl} ON ${pl.col('id')} = ${g.col('product_line')}
     LEFT JOIN ${h} ON ${h.col('id')} = ${g.col('hospital')}
     LEFT JOIN ${dep} ON ${dep.col('id')} = ${g.col('department')}
-    WHERE ${coveringSql(coverage, filter)}
+    WHERE ${where}
     ORDER BY ${g.col('valid_from')}, ${g.col('id')}
     LIMIT 200`;
 }
@@ -57,8 +62,7 @@ export function coveringSql(coverage: Coverage, filter: GrantFilter): SqlQuery {
     sql`${g.col('deleted_at')} IS NULL`,
     sql`${g.col('status')} = ANY(${`{${filter.statuses.join(',')}}`}::text[])`,
     sql`${g.col('valid_from')} <= ${coverage.validTo}::date AND ${g.col('valid_to')} >= ${coverage.validFrom}::date`,
-    productSql(coverage),
-    placeSql(coverage, filter.exceptId),
+    coveringPlaceAndProductSql(coverage, filter.exceptId),
   ];
   if (filter.exclusiveOnly) conditions.push(sql`${g.col('exclusive')}`);
   if (filter.dealer) conditions.push(sql`${g.col('dealer')} = ${filter.dealer}::uuid`);
@@ -66,45 +70,64 @@ export function coveringSql(coverage: Coverage, filter: GrantFilter): SqlQuery {
   return joinSql(conditions, 'AND');
 }
 
+/**
+ * A grant covers the sale when it is for the product (or a product of the line) or the line at a hospital of the
+ * place, or for the line in a region overlapping the place (a region grant is always for a line: the rule
+ * authorization_region_for_line). Written as three arms, each the index condition of one of the object's indexes,
+ * (product, hospital, exclusive), (product_line, hospital, exclusive) and (product_line, region, exclusive), so
+ * PostgreSQL reads only those grants (a BitmapOr; the conflict check's `exclusive` narrows them in the index too).
+ * An OR of products ANDed with an OR of places is no index condition: it read every grant of the product's line, or
+ * for a region the whole table (BENCHMARKS.md, "Dealer authorizations against 200,000 grants").
+ */
+function coveringPlaceAndProductSql(coverage: Coverage, exceptId: string | undefined): SqlQuery {
+  const { products, lines } = productsAndLinesSql(coverage);
+  const department = coverage.department ?? null;
+  const atPlace = sql`${g.col('hospital')} = ANY(${hospitalsSql(coverage)})
+    AND (${g.col('department')} IS NULL OR ${department}::uuid IS NULL OR ${g.col('department')} = ${department}::uuid)`;
+  // a hospital candidate: not the region grants that exclude it; a region grant being checked: not the hospitals it excludes
+  const atHospital = coverage.hospital || !exceptId ? atPlace : sql`${atPlace} AND NOT ${excludes(sql`${exceptId}::uuid`, g.col('hospital'))}`;
+  const inRegion = coverage.hospital
+    ? sql`${g.col('region')} = ANY(${regionsSql(coverage)}) AND NOT ${excludes(g.col('id'), sql`${coverage.hospital}::uuid`)}`
+    : sql`${g.col('region')} = ANY(${regionsSql(coverage)})`;
+  return sql`((${g.col('product')} = ANY(${products}) AND ${atHospital})
+    OR (${g.col('product_line')} = ANY(${lines}) AND ${atHospital})
+    OR (${g.col('product_line')} = ANY(${lines}) AND ${inRegion}))`;
+}
+
 /** A product is covered by grants of it and of its line; a line by grants of it and of any of its products. */
-function productSql({ product, productLine }: Coverage): SqlQuery {
-  const ofProduct = table('product', 'gp');
+function productsAndLinesSql({ product, productLine }: Coverage): { products: SqlQuery; lines: SqlQuery } {
+  const gp = table('product', 'gp');
   if (product) {
-    return sql`(${g.col('product')} = ${product}::uuid
-      OR ${g.col('product_line')} = (SELECT ${ofProduct.col('product_line')} FROM ${ofProduct} WHERE ${ofProduct.col('id')} = ${product}::uuid))`;
+    return {
+      products: sql`ARRAY[${product}::uuid]`,
+      lines: sql`ARRAY(SELECT ${gp.col('product_line')} FROM ${gp} WHERE ${gp.col('id')} = ${product}::uuid)`,
+    };
   }
-  return sql`(${g.col('product_line')} = ${productLine ?? null}::uuid
-    OR ${g.col('product')} IN (SELECT ${ofProduct.col('id')} FROM ${ofProduct} WHERE ${ofProduct.col('product_line')} = ${productLine ?? null}::uuid))`;
+  return {
+    products: sql`ARRAY(SELECT ${gp.col('id')} FROM ${gp} WHERE ${gp.col('product_line')} = ${productLine ?? null}::uuid)`,
+    lines: sql`ARRAY[${productLine ?? null}::uuid]`,
+  };
 }
 
-function placeSql(coverage: Coverage, exceptId: string | undefined): SqlQuery {
-  return coverage.hospital ? hospitalPlaceSql(coverage.hospital, coverage.department ?? null) : regionPlaceSql(coverage.region ?? '', exceptId);
-}
-
-/** Grants at the hospital (same department, or either side the whole hospital), or of a region containing it that doesn't exclude it. */
-function hospitalPlaceSql(hospital: string, department: string | null): SqlQuery {
-  const at = table('hospital', 'at');
-  return sql`((${g.col('hospital')} = ${hospital}::uuid
-      AND (${g.col('department')} IS NULL OR ${department}::uuid IS NULL OR ${g.col('department')} = ${department}::uuid))
-    OR (${g.col('region')} IN (SELECT ${at.col('province')} FROM ${at} WHERE ${at.col('id')} = ${hospital}::uuid
-        UNION ALL SELECT ${at.col('city')} FROM ${at} WHERE ${at.col('id')} = ${hospital}::uuid)
-      AND NOT ${excludes(g.col('id'), sql`${hospital}::uuid`)}))`;
+/** The hospital asked about, or the hospitals inside the region. */
+function hospitalsSql({ hospital, region }: Coverage): SqlQuery {
+  if (hospital) return sql`ARRAY[${hospital}::uuid]`;
+  const gh = table('hospital', 'gh');
+  return sql`ARRAY(SELECT ${gh.col('id')} FROM ${gh} WHERE ${gh.col('province')} = ${region ?? ''} OR ${gh.col('city')} = ${region ?? ''})`;
 }
 
 /**
- * Grants of an overlapping region (the same, the province containing a city, a city inside a province), or at a
- * hospital inside the region that the region grant being checked does not exclude.
+ * The regions whose grants overlap the place: a hospital's province and city; for a region, itself, its province
+ * and the regions inside it (a province's cities).
  */
-function regionPlaceSql(region: string, exceptId: string | undefined): SqlQuery {
-  const level = regionLevel(region);
-  const province = `${region.slice(0, 2)}0000`;
-  const inside = level === 'province' ? `${region.slice(0, 2)}%` : region;
-  const gh = table('hospital', 'gh');
-  const hospitalInside = sql`EXISTS (SELECT 1 FROM ${gh} WHERE ${gh.col('id')} = ${g.col('hospital')}
-    AND (${gh.col('province')} = ${region} OR ${gh.col('city')} = ${region}))`;
-  const notExcluded = exceptId ? sql` AND NOT ${excludes(sql`${exceptId}::uuid`, g.col('hospital'))}` : sql``;
-  return sql`(${g.col('region')} IN (${region}, ${province}) OR ${g.col('region')} LIKE ${inside}
-    OR (${hospitalInside}${notExcluded}))`;
+function regionsSql({ hospital, region }: Coverage): SqlQuery {
+  if (hospital) {
+    const at = table('hospital', 'at');
+    return sql`(SELECT ARRAY[${at.col('province')}, ${at.col('city')}] FROM ${at} WHERE ${at.col('id')} = ${hospital}::uuid)::text[]`;
+  }
+  const code = region ?? '';
+  const overlapping = [...new Set([code, `${code.slice(0, 2)}0000`, ...regionsIn(code)])];
+  return sql`${`{${overlapping.join(',')}}`}::text[]`;
 }
 
 function excludes(grant: unknown, hospital: unknown): SqlQuery {

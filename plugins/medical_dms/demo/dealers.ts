@@ -110,12 +110,21 @@ export function contactRows(random: Random, dealer: DealerSpec): DataRow[] {
 /** Days from today to the expiry of the first operation licences, so reminders at 60/30/7 days and a block have work. */
 const EXPIRING_IN_DAYS = [-12, 3, 6, 11, 19, 26, 38, 47, 58];
 
+/**
+ * The dealer whose operation licence expired yesterday, so a class III grant for it is refused (README "Licences
+ * block authorizations"): the first platform dealer of Guangdong, one of channel.manager's.
+ */
+export function lapsedDealer(dealers: readonly DealerSpec[]): DealerSpec {
+  return dealers.find((dealer) => dealer.tier === 'platform' && dealer.province.code === '440000')!;
+}
+
 export function qualificationRows(random: Random, calendar: Calendar, dealers: DealerSpec[]): DataRow[] {
   const holders = dealers.map((dealer) => ({ dealer, licensed: dealer.tier === 'platform' || random.chance(0.6) }));
-  const expiring = random.shuffle(holders.filter((h) => h.licensed)).slice(0, EXPIRING_IN_DAYS.length);
+  const lapsed = lapsedDealer(dealers);
+  const expiring = random.shuffle(holders.filter((h) => h.licensed && h.dealer !== lapsed)).slice(0, EXPIRING_IN_DAYS.length);
   return holders.flatMap(({ dealer, licensed }) => {
     const slot = expiring.findIndex((h) => h.dealer === dealer);
-    const expiresIn = slot >= 0 ? EXPIRING_IN_DAYS[slot] : random.int(75, 1700);
+    const expiresIn = dealer === lapsed ? -1 : slot >= 0 ? EXPIRING_IN_DAYS[slot] : random.int(75, 1700);
     return [businessLicence(random, calendar, dealer), licensed ? operationLicence(random, calendar, dealer, expiresIn) : classTwoFiling(random, calendar, dealer)];
   });
 }

@@ -6,7 +6,7 @@ import { cityOf, provinceOf, regionLevel } from '../lib/regions.ts';
 import { isValidCreditCode } from '../lib/uscc.ts';
 import generateDemoData from './generate.ts';
 
-const TODAY = new Date(2026, 10, 25);
+const TODAY = new Date('2026-11-25T00:30:00+08:00');
 const items = generateDemoData(20261125, TODAY);
 const rows = items.filter((item): item is DataRow => 'object' in item);
 const users = items.filter((item): item is DemoUserRow => 'user' in item);
@@ -27,14 +27,14 @@ function daysFromToday(date: string): number {
 
 describe('generateDemoData', () => {
   it('gives the same rows for the same seed and day, other rows for another seed', () => {
-    expect(generateDemoData(20261125, new Date(2026, 10, 25, 18, 30))).toEqual(items);
+    expect(generateDemoData(20261125, new Date('2026-11-25T23:30:00+08:00'))).toEqual(items);
     expect(generateDemoData(7, TODAY)).not.toEqual(items);
   });
 
   it('makes the listed number of rows of each object', () => {
     const counts: Record<string, number> = {};
     for (const row of rows) counts[row.object] = (counts[row.object] ?? 0) + 1;
-    expect(counts).toMatchObject({ product_line: 3, product: 40, hospital: 300, dealer: 60 });
+    expect(counts).toMatchObject({ product_line: 3, product: 40, hospital: 300, dealer: 60, dealer_authorization: 5 });
     expect(of('dealer').filter((dealer) => dealer.tier === 'platform')).toHaveLength(10);
   });
 
@@ -148,10 +148,35 @@ describe('generateDemoData', () => {
     }
   });
 
+  it('has approved exclusive grants, in force today or approved ahead, held by dealers of the hospital\'s province licensed for the whole year, none overlapping another', () => {
+    const grants = of('dealer_authorization');
+    expect(grants.length).toBeGreaterThanOrEqual(3);
+    const inForce = grants.filter((grant) => daysFromToday(String(grant.valid_from)) < 0);
+    expect(inForce.length).toBeGreaterThanOrEqual(3);
+    expect(daysFromToday(String(grants[0].valid_from)), 'README\'s "try" grant starts later, so a grant from today can be fixed to end before it').toBeGreaterThan(30);
+    for (const grant of grants) {
+      expect(grant).toMatchObject({ status: 'approved', exclusive: true, kind: 'annual' });
+      expect(daysFromToday(String(grant.valid_to))).toBeGreaterThan(300);
+      const dealer = byKey.get(refKey(grant.dealer))!.values;
+      expect(byKey.get(refKey(grant.hospital))!.values.province).toBe(dealer.region);
+      const licence = of('qualification').find((q) => q.dealer && refKey(q.dealer) === byKey.get(refKey(grant.dealer))!.key && q.type === 'operation_licence');
+      expect(String(licence?.valid_to) > String(grant.valid_to)).toBe(true);
+      if (grant.department) expect(refKey(byKey.get(refKey(grant.department))!.values.hospital)).toBe(refKey(grant.hospital));
+    }
+    const places = grants.map((grant) => `${refKey(grant.product)} ${refKey(grant.hospital)}`);
+    expect(new Set(places).size).toBe(grants.length);
+  });
+
   it('has licences that expire within 7, 30 and 60 days of today', () => {
     const expiries = of('qualification').filter((q) => q.valid_to).map((q) => daysFromToday(String(q.valid_to)));
     expect(expiries.filter((days) => days >= 0 && days <= 7).length).toBeGreaterThan(0);
     expect(expiries.filter((days) => days > 7 && days <= 30).length).toBeGreaterThan(0);
     expect(expiries.filter((days) => days > 30 && days <= 60).length).toBeGreaterThan(0);
+  });
+
+  it("has channel.manager's Guangdong platform dealer hold an operation licence that expired yesterday, and no other", () => {
+    const lapsed = of('qualification').filter((q) => q.type === 'operation_licence' && daysFromToday(String(q.valid_to)) === -1);
+    expect(lapsed).toHaveLength(1);
+    expect(byKey.get(refKey(lapsed[0].dealer))!.values).toMatchObject({ tier: 'platform', region: '440000', channel_manager: 'channel.manager' });
   });
 });

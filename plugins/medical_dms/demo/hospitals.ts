@@ -35,7 +35,7 @@ export const PROVINCES: { code: string; abbr: string; cities: City[] }[] = [
     { code: '330700', at: [29.079, 119.647], abbr: '金' },
   ] },
 ];
-const HOSPITALS_PER_PROVINCE = 60;
+export const HOSPITALS_PER_PROVINCE = 60;
 const NUMERALS = ['一', '二', '三', '四', '五'];
 const LEVELS = ['3A', '3B', '2A', '2B', '1'];
 const DEPARTMENTS: [string, string][] = [

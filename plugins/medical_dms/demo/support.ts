@@ -1,5 +1,5 @@
 /** What every demo-data module needs: a seeded random source, calendar dates, and row builders. */
-import type { DataRow, RecordData } from '../../../engine/src/plugin-api.ts';
+import { todayInChina, type DataRow, type RecordData } from '../../../engine/src/plugin-api.ts';
 
 export function row(object: string, key: string | undefined, values: RecordData): DataRow {
   return key === undefined ? { object, values } : { object, key, values };
@@ -70,12 +70,12 @@ export class Random {
   }
 }
 
-/** Calendar dates (YYYY-MM-DD) counted from the local date of `today`. */
+/** Calendar dates (YYYY-MM-DD) counted from `today`'s date in China, the day licences and grants are checked on. */
 export class Calendar {
   private readonly base: number;
 
   constructor(today: Date) {
-    this.base = Date.UTC(today.getFullYear(), today.getMonth(), today.getDate());
+    this.base = Date.parse(`${todayInChina(today)}T00:00:00Z`);
   }
 
   date(daysFromToday: number): string {
