@@ -313,12 +313,14 @@ export interface WorkflowEdge {
  * How a workflow starts: a person submits a record. `when` (JsonLogic over the record) is its entry criterion: while
  * it doesn't hold the workflow is not offered for that record and a submission is refused with `message` (or a
  * generic one). `comment` makes the submitter's comment required, under its own label (e.g. "reason").
+ * `internalOnly`: portal users may not submit it (a dealer asks for its own grants, not for its own reinstatement).
  */
 export interface WorkflowTrigger {
   on: 'submit';
   when?: JsonLogic;
   message?: Label;
   comment?: { required: boolean; label?: Label };
+  internalOnly?: boolean;
 }
 
 /** An approval process over records of `object`: a graph of nodes and edges (the shape React Flow draws). */

@@ -97,6 +97,24 @@ describe('who may move a dealer', () => {
     const chosen = await call('GET', `/api/records/dealer/${prospect.id}/submit/preview`, undefined, await as('channel.manager'));
     expect(chosen.body.workflow.name).toBe('dealer_start_evaluation');
   });
+
+  it("offers a dealer's portal user none of the moves of its own dealer, and refuses its submission (403)", async () => {
+    const portal = await as('portal.a');
+    const own = (await app.db.knex('qd_users').where({ username: 'portal.a' }).first('account_id')).account_id as string;
+    const ui = await call('GET', '/api/ui/objects/dealer', undefined, portal);
+    expect(ui.status).toBe(200);
+    expect(ui.body.workflows).toEqual([]);
+    const preview = await call('GET', `/api/records/dealer/${own}/submit/preview?workflow=dealer_termination`, undefined, portal);
+    expect(preview.body).toMatchObject({ canSubmit: false, refusal: { en: 'Portal users can\'t submit "Termination"' } });
+    const before = await read(own);
+    const refused = await call('POST', `/api/records/dealer/${own}/submit`, { workflow: 'dealer_termination', comment: 'we stop' }, portal);
+    expect(refused.status).toBe(403);
+    expect(refused.body.detail).toBe('Portal users can\'t submit "Termination"');
+    const unnamed = await call('POST', `/api/records/dealer/${own}/submit`, { comment: 'we stop' }, portal);
+    expect(unnamed.status).toBe(403);
+    expect(unnamed.body.detail).toBe("Portal users can't submit a dealer for approval");
+    expect(await read(own)).toMatchObject({ status: before.status, status_requested: null, version: before.version });
+  });
 });
 
 describe('the moves', () => {

@@ -39,7 +39,7 @@ export function uiObjectOrThrow(deps: UiObjectDeps, scope: RecordScope, name: st
     actions: uiActions(deps.host.actions(object.name), deps.registry, { canUpdate: scope.can(object, 'update'), internal: scope.principal.kind === 'internal' }, locale),
     rules: uiRules(object.rules, canRead),
     ...buildFormSchema(fields, sections, locale),
-    workflows: submitWorkflows(deps.registry, object.name),
+    workflows: submitWorkflows(deps.registry, object.name, scope.principal.kind === 'internal'),
     letters: { templates: letterTemplates(deps.registry, object.name), canIssue: !scope.profile.portal },
   };
 }
@@ -66,8 +66,8 @@ function letterTemplates(registry: Registry, object: string): UiObject['letters'
     .map((t) => ({ name: t.name, label: t.label }));
 }
 
-function submitWorkflows(registry: Registry, object: string): UiObject['workflows'] {
+function submitWorkflows(registry: Registry, object: string, internal: boolean): UiObject['workflows'] {
   return (registry.documents('workflow') as WorkflowDoc[])
-    .filter((w) => w.object === object && w.trigger?.on === 'submit' && w.active !== false)
+    .filter((w) => w.object === object && w.trigger?.on === 'submit' && w.active !== false && (internal || !w.trigger.internalOnly))
     .map((w) => ({ name: w.name, label: w.label, when: w.trigger.when, comment: w.trigger.comment }));
 }

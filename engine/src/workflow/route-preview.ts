@@ -10,7 +10,8 @@ import type { ApprovalMode, Label, WorkflowDoc, WorkflowEdge, WorkflowNode } fro
 import type { Registry } from '../registry.ts';
 import type { RecordData } from '../records/row-mapping.ts';
 import { resolveApprovers, type ResolvedApprover } from './approvers.ts';
-import { entryRefusal } from './entry-criteria.ts';
+import type { Principal } from '../security/principal.ts';
+import { entryRefusal, submitterRefusal } from './entry-criteria.ts';
 
 export interface RouteStop {
   node: string;
@@ -35,7 +36,7 @@ export interface RoutePreview {
   canSubmit: boolean;
 }
 
-export async function previewRoute(knex: Knex, registry: Registry, workflow: WorkflowDoc, record: RecordData): Promise<RoutePreview> {
+export async function previewRoute(knex: Knex, registry: Registry, workflow: WorkflowDoc, record: RecordData, submitter: Pick<Principal, 'kind'>): Promise<RoutePreview> {
   const object = registry.objectOrThrow(workflow.object);
   const roleLabel = (role: string) => registry.documents('role').find((d) => d.name === role)?.label;
   const route: RouteStop[] = [];
@@ -76,6 +77,6 @@ export async function previewRoute(knex: Knex, registry: Registry, workflow: Wor
     }
   };
   await walk(workflow.nodes.find((n) => n.type === 'start')!.id);
-  const refusal = entryRefusal(workflow, record);
+  const refusal = submitterRefusal(workflow, submitter) ?? entryRefusal(workflow, record);
   return { workflow: { name: workflow.name, label: workflow.label }, route, refusal, canSubmit: !refusal && route.every((s) => !s.problem) };
 }

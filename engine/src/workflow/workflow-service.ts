@@ -15,7 +15,7 @@ import { approversOf } from './approval-step.ts';
 import { applyDecision, type Decision, type DecisionUser } from './decisions.ts';
 import { InstanceRun, loadLogicRecord, type RunDeps } from './instance-run.ts';
 import { previewRoute, type RoutePreview } from './route-preview.ts';
-import { assertSubmissionAccepted, entryHolds } from './entry-criteria.ts';
+import { assertSubmissionAccepted, entryHolds, maySubmit, submitterRefusedAll } from './entry-criteria.ts';
 import { delegators } from './inbox.ts';
 import { enterNode } from './node-types.ts';
 import { insertTasks, lockInstance, type InstanceRow, type StepRow, type TaskRow } from './workflow-rows.ts';
@@ -75,16 +75,16 @@ export class WorkflowService {
   /** The route a submission would take now, for a record the principal may edit (read as the runtime reads it). */
   async preview(object: string, recordId: string, ctx: WriteContext, workflowName?: string): Promise<RoutePreview> {
     await this.deps.records.getEditable(object, recordId, ctx);
-    const { workflow, record } = await this.chooseWorkflow(this.deps.knex, this.deps.records, object, recordId, workflowName);
-    return previewRoute(this.deps.knex, this.deps.registry, workflow, record);
+    const { workflow, record } = await this.chooseWorkflow(this.deps.knex, this.deps.records, object, recordId, workflowName, ctx.principal);
+    return previewRoute(this.deps.knex, this.deps.registry, workflow, record, ctx.principal);
   }
 
   /** Submits a record the principal may edit, if the workflow takes it now; it is locked until the approval ends. */
   async submit(object: string, recordId: string, ctx: WriteContext, options: { workflow?: string; comment?: string }): Promise<InstanceSummary> {
     await this.deps.records.getEditable(object, recordId, ctx);
     return this.deps.knex.transaction(async (trx) => {
-      const { workflow, record } = await this.chooseWorkflow(trx, this.deps.records.inTransaction(trx), object, recordId, options.workflow);
-      assertSubmissionAccepted(workflow, record, options.comment);
+      const { workflow, record } = await this.chooseWorkflow(trx, this.deps.records.inTransaction(trx), object, recordId, options.workflow, ctx.principal);
+      assertSubmissionAccepted(workflow, record, options.comment, ctx.principal);
       return this.start(trx, workflow, { object, recordId, submittedBy: ctx.principal.userId, comment: options.comment, requestId: ctx.requestId });
     });
   }
@@ -152,14 +152,15 @@ export class WorkflowService {
 
   /** The workflow to submit to (see workflowFor) and the record as its expressions read it. */
   private async chooseWorkflow(
-    db: Knex | Knex.Transaction, records: RecordService, object: string, recordId: string, name: string | undefined,
+    db: Knex | Knex.Transaction, records: RecordService, object: string, recordId: string, name: string | undefined, submitter: Principal,
   ): Promise<{ workflow: WorkflowDoc; record: RecordData }> {
     const load = (workflow: WorkflowDoc) =>
       loadLogicRecord(db, records, this.deps.registry, workflow, recordId, { principal: systemPrincipal(this.deps.adminId) });
     const active = this.activeWorkflows(object);
+    if (name === undefined && active.length && !active.some((w) => maySubmit(w, submitter))) throw submitterRefusedAll(this.deps.registry.objectOrThrow(object).doc.label);
     const read = new Map<WorkflowDoc, RecordData>();
     if (name === undefined && active.length > 1) for (const candidate of active) read.set(candidate, await load(candidate));
-    const workflow = this.workflowFor(object, name, (w) => entryHolds(w, read.get(w)!));
+    const workflow = this.workflowFor(object, name, (w) => maySubmit(w, submitter) && entryHolds(w, read.get(w)!));
     return { workflow, record: read.get(workflow) ?? await load(workflow) };
   }
 

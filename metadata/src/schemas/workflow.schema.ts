@@ -101,6 +101,7 @@ export const workflowSchema = {
       when: {},
       message: labelSchema,
       comment: { type: 'object', required: ['required'], additionalProperties: false, properties: { required: { type: 'boolean' }, label: labelSchema } },
+      internalOnly: { type: 'boolean' },
     } },
     nodes: { type: 'array', minItems: 2, items: nodeSchema },
     edges: { type: 'array', items: edgeSchema },
