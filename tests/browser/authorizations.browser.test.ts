@@ -14,6 +14,7 @@ import path from 'node:path';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
 import { dateInChina } from '../../metadata/src/operators/dates.ts';
+import { pressUntilTaken } from '../helpers/browser.ts';
 import { qrOfFirstPage } from '../helpers/pdf-qr.ts';
 import { SCENARIO_TIMEOUT, unexpected, webAppSuite } from '../helpers/web-app-suite.ts';
 
@@ -161,8 +162,9 @@ describe('an authorization that conflicts with a demo exclusive grant', () => {
     await page.goto(grant.url);
     await page.getByTestId('record-tabs').getByRole('tab', { name: '授权书' }).click();
     await page.getByTestId('letter-issue').click();
-    await page.getByTestId('letter-issue-confirm').click();
-    await page.getByTestId('letter-link').waitFor();
+    await pressUntilTaken(page, 'letter-issue-confirm', 'letter-issue-form');
+    // The first letter the server writes loads the CJK font (about 20 MB): slow on a loaded machine.
+    await page.getByTestId('letter-link').waitFor({ timeout: 90_000 });
     await page.keyboard.press('Escape');
     const letter = page.getByTestId('letter').first();
     await expect.poll(() => letter.getByTestId('letter-status').textContent(), { timeout: 15_000 }).toBe('有效');

@@ -7,6 +7,7 @@
 import fs from 'node:fs';
 import type { Page } from 'playwright-core';
 import { describe, expect, it } from 'vitest';
+import { pressUntilTaken } from '../helpers/browser.ts';
 import { SCENARIO_TIMEOUT, unexpected, webAppSuite } from '../helpers/web-app-suite.ts';
 
 type Row = Record<string, unknown> & { id: string; name?: string };
@@ -93,7 +94,7 @@ describe('a dealer in the portal', () => {
 
     const verify = await page.context().newPage();
     await verify.goto(copied);
-    await expect.poll(() => verify.locator('body').textContent(), { timeout: 10_000 }).toContain('有效');
+    await expect.poll(() => verify.getByRole('status').locator('.big').textContent(), { timeout: 10_000 }).toBe('有效');
     expect(await verify.locator('body').textContent()).toContain(hospital.name as string);
     await verify.close();
 
@@ -130,7 +131,7 @@ describe('compliance in the web app', () => {
     const picked = await rows.count() >= 3 ? 3 : await rows.count();
     for (let i = 0; i < picked; i++) await rows.nth(i).locator('.ant-checkbox-input').check();
     await page.getByTestId('list-issue-letters').click();
-    await page.getByTestId('letter-issue-confirm').click();
+    await pressUntilTaken(page, 'letter-issue-confirm', 'letter-issue-form');
     await expect.poll(() => page.locator('.ant-message').textContent(), { timeout: 10_000 }).toContain(`已开始生成 ${picked} 份授权书`);
 
     await page.getByTestId('work-indicator').click();

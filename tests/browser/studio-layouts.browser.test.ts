@@ -35,25 +35,25 @@ describe('the studio layout designer', () => {
     await page.getByTestId('layout-link-dealer_layout').click();
     const preview = page.getByTestId('layout-form-preview');
     await preview.getByTestId('form-section-location').waitFor();
-    expect(await sectionFields(page, 'identity')).toEqual(['name', 'credit_code', 'tier', 'status']);
+    expect(await sectionFields(page, 'identity')).toEqual(['name', 'credit_code', 'tier', 'status', 'status_requested']);
 
     // The mouse: address out of "location" into "identity", second place.
     await moveField(page, 'address', 'identity', 1);
-    expect(await sectionFields(page, 'identity')).toEqual(['name', 'address', 'credit_code', 'tier', 'status']);
+    expect(await sectionFields(page, 'identity')).toEqual(['name', 'address', 'credit_code', 'tier', 'status', 'status_requested']);
     expect(await sectionFields(page, 'location')).toEqual(['region']);
     // The keyboard: status lifted and moved up a row of the two-column grid, onto credit_code's place.
     await moveFieldByKeyboard(page, 'status', ['ArrowUp']);
-    expect(await sectionFields(page, 'identity')).toEqual(['name', 'address', 'status', 'credit_code', 'tier']);
+    expect(await sectionFields(page, 'identity')).toEqual(['name', 'address', 'status', 'credit_code', 'tier', 'status_requested']);
     // The preview is runtime-ui's form rendering the draft, before anything is saved.
-    await expect.poll(() => formSectionLabels(preview, 'identity')).toEqual(['经销商名称', '地址', '状态', '统一社会信用代码', '层级']);
+    await expect.poll(() => formSectionLabels(preview, 'identity')).toEqual(['经销商名称', '地址', '状态', '统一社会信用代码', '层级', '申请变更为']);
     expect(await formSectionLabels(preview, 'location')).toEqual(['所在地区']);
     await page.getByTestId('layout-dirty').waitFor();
-    expect(await deployedLayout().then((l) => sectionOf(l, 'identity'))).toEqual(['name', 'credit_code', 'tier', 'status']);
+    expect(await deployedLayout().then((l) => sectionOf(l, 'identity'))).toEqual(['name', 'credit_code', 'tier', 'status', 'status_requested']);
     await shoot(page, 'layout-editor');
 
     await page.getByTestId('layout-save').click();
     await confirmPlan(page);
-    await expect.poll(async () => sectionOf(await deployedLayout(), 'identity')).toEqual(['name', 'address', 'status', 'credit_code', 'tier']);
+    await expect.poll(async () => sectionOf(await deployedLayout(), 'identity')).toEqual(['name', 'address', 'status', 'credit_code', 'tier', 'status_requested']);
     await page.getByTestId('layout-dirty').waitFor({ state: 'detached' });
 
     await page.getByTestId('layout-tab-list-views').click();
@@ -70,14 +70,14 @@ describe('the studio layout designer', () => {
     await page.goto('/o/dealer/new');
     const form = page.getByTestId('record-form');
     await form.getByTestId('form-section-identity').waitFor();
-    expect(await formSectionLabels(form, 'identity')).toEqual(['经销商名称', '地址', '状态', '统一社会信用代码', '层级']);
+    expect(await formSectionLabels(form, 'identity')).toEqual(['经销商名称', '地址', '状态', '统一社会信用代码', '层级', '申请变更为']);
     expect(await formSectionLabels(form, 'location')).toEqual(['所在地区']);
 
     await page.goto('/studio/layouts/dealer_layout?tab=history');
     await page.getByTestId('history-rollback-1').click();
     await confirmPlan(page);
     await expect.poll(async () => columnsOf(await deployedLayout(), 'active')).toEqual(['name', 'tier', 'region', 'channel_manager']);
-    expect(sectionOf(await deployedLayout(), 'identity')).toEqual(['name', 'address', 'status', 'credit_code', 'tier']);
+    expect(sectionOf(await deployedLayout(), 'identity')).toEqual(['name', 'address', 'status', 'credit_code', 'tier', 'status_requested']);
     await page.getByTestId('layout-tab-list-views').click();
     await expect.poll(() => viewColumns(page, 'active')).toEqual(['name', 'tier', 'region', 'channel_manager']);
     expect(unexpected(errors)).toEqual([]);

@@ -16,6 +16,22 @@ const OFFLINE_FLAGS = [
   '--disable-component-update', '--disable-sync',
 ];
 
+/**
+ * Clicks a modal's OK button (`button`, a test id) until its work starts (the button spins) or the modal (`dialog`,
+ * a test id inside it) is gone: on a loaded machine a click that lands while antd's modal still zooms in can be lost.
+ */
+export async function pressUntilTaken(page: Page, button: string, dialog: string): Promise<void> {
+  const gone = async () => (await page.getByTestId(dialog).count()) === 0;
+  const taken = async () => (await gone()) || (await page.locator(`[data-testid="${button}"].ant-btn-loading`).count()) > 0;
+  for (let attempt = 1; attempt <= 5 && !(await gone()); attempt++) {
+    await page.getByTestId(button).click({ timeout: 5_000 }).catch(async (error: unknown) => {
+      if (!(await gone())) throw error;
+    });
+    for (let waited = 0; waited < 3_000 && !(await taken()); waited += 100) await page.waitForTimeout(100);
+    if (await taken()) return;
+  }
+}
+
 export async function launchChromium(): Promise<Browser> {
   if (!fs.existsSync(CHROMIUM)) throw new Error(`${CHROMIUM} is missing: install Debian's chromium package (.ci/run does)`);
   return chromium.launch({ executablePath: CHROMIUM, headless: true, args: OFFLINE_FLAGS });

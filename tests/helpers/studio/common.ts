@@ -1,5 +1,6 @@
 /** Drivers every studio browser test uses: signing in, the language, antd selects and the deploy plan. */
 import type { Locator, Page } from 'playwright-core';
+import { pressUntilTaken } from '../browser.ts';
 
 export async function logIn(page: Page, username: string, password: string, at = '/studio/'): Promise<void> {
   await page.goto(at);
@@ -42,22 +43,6 @@ export async function confirmPlan(page: Page, shoot?: (page: Page) => Promise<vo
     await openFirstStep(plan);
     await shoot(page);
   }
-  await pressUntilTaken(page);
+  await pressUntilTaken(page, 'plan-confirm', 'deploy-plan');
   await page.getByTestId('deploy-plan').waitFor({ state: 'detached', timeout: 90_000 });
-}
-
-/**
- * Clicks the plan's confirm button until the deploy starts (the button then spins) or the plan closes: on a loaded
- * machine a click that lands while the modal still zooms in can be lost.
- */
-async function pressUntilTaken(page: Page): Promise<void> {
-  const gone = async () => (await page.getByTestId('deploy-plan').count()) === 0;
-  const taken = async () => (await gone()) || (await page.locator('[data-testid="plan-confirm"].ant-btn-loading').count()) > 0;
-  for (let attempt = 1; attempt <= 5 && !(await gone()); attempt++) {
-    await page.getByTestId('plan-confirm').click({ timeout: 5_000 }).catch(async (error: unknown) => {
-      if (!(await gone())) throw error;
-    });
-    for (let waited = 0; waited < 3_000 && !(await taken()); waited += 100) await page.waitForTimeout(100);
-    if (await taken()) return;
-  }
 }
