@@ -30,6 +30,8 @@ const GRANTS: GrantSpec[] = [
   { province: '510000', product: 'product-22', hospital: 0, department: 0, startsIn: IN_FORCE },
   { province: '310000', product: 'product-2', hospital: 0, department: 0, startsIn: IN_FORCE },
   { province: '330000', product: 'product-29', hospital: 1, startsIn: IN_FORCE },
+  // Beijing's first licensed dealer is portal.a's: the portal shows a dealer its grants.
+  { province: '110000', product: 'product-24', hospital: 5, department: 0, startsIn: IN_FORCE },
 ];
 
 /** `items`: the demo rows so far, whose licences pick the holders; `owner`: who owns a dealer's rows. */

@@ -34,7 +34,7 @@ describe('generateDemoData', () => {
   it('makes the listed number of rows of each object', () => {
     const counts: Record<string, number> = {};
     for (const row of rows) counts[row.object] = (counts[row.object] ?? 0) + 1;
-    expect(counts).toMatchObject({ product_line: 3, product: 40, hospital: 300, dealer: 60, dealer_authorization: 5 });
+    expect(counts).toMatchObject({ product_line: 3, product: 40, hospital: 300, dealer: 60, dealer_authorization: 6 });
     expect(of('dealer').filter((dealer) => dealer.tier === 'platform')).toHaveLength(10);
   });
 
@@ -163,6 +163,8 @@ describe('generateDemoData', () => {
       expect(String(licence?.valid_to) > String(grant.valid_to)).toBe(true);
       if (grant.department) expect(refKey(byKey.get(refKey(grant.department))!.values.hospital)).toBe(refKey(grant.hospital));
     }
+    const portalA = users.find((u) => u.user.username === 'portal.a')!.user;
+    expect(grants.some((grant) => refKey(grant.dealer) === refKey(portalA.account)), "portal.a's dealer holds a grant to see in the portal").toBe(true);
     const places = grants.map((grant) => `${refKey(grant.product)} ${refKey(grant.hospital)}`);
     expect(new Set(places).size).toBe(grants.length);
   });
