@@ -123,6 +123,8 @@ export interface UiField {
   required: boolean;
   /** The user may read but not write it (field access, or a computed field). */
   readOnly: boolean;
+  /** The value a new record starts with when the field is left alone (the server fills it the same way). */
+  default?: unknown;
   requiredWhen?: JsonLogic;
   readOnlyWhen?: JsonLogic;
   visibleWhen?: JsonLogic;

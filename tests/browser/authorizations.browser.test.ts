@@ -79,8 +79,10 @@ describe('an authorization that conflicts with a demo exclusive grant', () => {
     const place = new URLSearchParams({ dealer: other.id, product: String(grant.demo.product), hospital: String(grant.demo.hospital), department: String(grant.demo.department) });
     await page.goto(`/o/dealer_authorization/new?${place}`);
     await page.getByTestId('record-form').waitFor();
-    await page.locator('#root_kind').click();
-    await page.locator('.ant-select-dropdown:visible .ant-select-item-option').filter({ hasText: '年度授权' }).click();
+    // A new grant starts from the fields' defaults: annual, not exclusive.
+    const kind = page.locator('.ant-select', { has: page.locator('#root_kind') });
+    await expect.poll(() => kind.textContent()).toContain('年度授权');
+    expect(await page.locator('#root_exclusive').isChecked()).toBe(false);
     // The demo grant was approved ahead, for a year from two months on: a grant from today for a year overlaps it.
     await typeDate(page, 'valid_from', dateInChina(new Date()));
     await typeDate(page, 'valid_to', String(grant.demo.valid_to));

@@ -23,6 +23,7 @@ export function uiField(def: FieldDef, registry: Registry, readOnly: boolean): U
     description: def.description,
     required: def.required === true,
     readOnly,
+    default: def.default,
     requiredWhen: def.requiredWhen,
     readOnlyWhen: def.readOnlyWhen,
     visibleWhen: def.visibleWhen,

@@ -1,5 +1,13 @@
-/** Values a create form starts with from its query string (`/o/dealer_contact/new?dealer=<id>` from a related list). */
+/**
+ * Values a create form starts with: the defaults of the fields the user may write, then its query string
+ * (`/o/dealer_contact/new?dealer=<id>` from a related list) on top.
+ */
 import type { RJSFSchema } from '@rjsf/utils';
+import type { UiField } from '../../../metadata/src/ui-contract.ts';
+
+export function fieldDefaults(fields: readonly UiField[]): Record<string, unknown> {
+  return Object.fromEntries(fields.filter((f) => !f.readOnly && f.default !== undefined).map((f) => [f.name, f.default]));
+}
 
 export function prefillFromQuery(search: URLSearchParams, schema: RJSFSchema): Record<string, unknown> {
   const properties = (schema.properties ?? {}) as Record<string, RJSFSchema>;
